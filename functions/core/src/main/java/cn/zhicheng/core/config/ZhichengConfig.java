@@ -1,0 +1,98 @@
+package cn.zhicheng.core.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Typed settings of the whole system; profile overrides live in configuration, never in code. */
+@ConfigMapping(prefix = "zhicheng")
+public interface ZhichengConfig {
+
+    /** Folder for the embedded default's database, evidence files and keys (git-ignored). */
+    @WithDefault("data")
+    String dataDir();
+
+    /** Base URL people reach the web app at; verify links and local presigned URLs start with it. */
+    @WithDefault("http://localhost:8080")
+    String publicBaseUrl();
+
+    Evidence evidence();
+
+    Seal seal();
+
+    Aws aws();
+
+    Identity identity();
+
+    Demo demo();
+
+    interface Evidence {
+        /** local (files under the data folder) or s3. */
+        @WithDefault("local")
+        String store();
+
+        @WithDefault("zhicheng-evidence")
+        String bucket();
+
+        /** Create the bucket on start if missing: for emulators only; in AWS the template creates it. */
+        @WithDefault("false")
+        boolean createBucket();
+
+        /** Largest evidence file accepted, in bytes. */
+        @WithDefault("20971520")
+        long maxSize();
+
+        @WithDefault("application/pdf,image/jpeg,image/png")
+        List<String> allowedTypes();
+
+        @WithDefault("15M")
+        Duration urlTtl();
+
+        /** HMAC secret of the local store's signed URLs; generated under the data folder when absent. */
+        Optional<String> localSecret();
+    }
+
+    interface Seal {
+        /** local (EC keys under the data folder) or kms. */
+        @WithDefault("local")
+        String signer();
+    }
+
+    interface Aws {
+        /** e.g. http://127.0.0.1:4566 for an emulator; absent means the real AWS endpoints. */
+        Optional<String> endpointOverride();
+
+        @WithDefault("cn-north-1")
+        String region();
+
+        /** Static credentials for an emulator; absent means the default AWS provider chain. */
+        Optional<String> accessKeyId();
+
+        Optional<String> secretAccessKey();
+    }
+
+    interface Identity {
+        /** Whether this system signs people in itself (local and test) instead of trusting Cognito's tokens. */
+        @WithDefault("false")
+        boolean localSignIn();
+
+        /** Issuer of the tokens the local sign-in makes (Cognito's user pool URL in AWS). */
+        @WithDefault("https://zhicheng.local/identity")
+        String issuer();
+
+        @WithDefault("8H")
+        Duration tokenTtl();
+    }
+
+    interface Demo {
+        /** Seed demo units, a committee, series and one account per role on start. */
+        @WithDefault("false")
+        boolean seed();
+
+        /** The demo accounts' password; they exist only on a local or test system. */
+        @WithDefault("demo123")
+        String password();
+    }
+}

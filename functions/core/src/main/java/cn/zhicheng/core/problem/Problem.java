@@ -1,0 +1,79 @@
+package cn.zhicheng.core.problem;
+
+import java.util.List;
+
+/**
+ * A refusal that reaches the client as an RFC 9457 problem: a stable code, the rule that refused it (if any),
+ * and field errors for validation failures.
+ */
+public class Problem extends RuntimeException {
+
+    private final int status;
+    private final String code;
+    private final String title;
+    private final String rule;
+    private final List<FieldError> errors;
+
+    private Problem(int status, String code, String title, String detail, String rule, List<FieldError> errors) {
+        super(detail);
+        this.status = status;
+        this.code = code;
+        this.title = title;
+        this.rule = rule;
+        this.errors = List.copyOf(errors);
+    }
+
+    public static Problem of(int status, String code, String title, String detail) {
+        return new Problem(status, code, title, detail, null, List.of());
+    }
+
+    /** A refusal by a rule of RULES.md, e.g. {@code Problem.rule("R5", 422, "PLEDGE_REQUIRED", ...)}. */
+    public static Problem rule(String rule, int status, String code, String title, String detail) {
+        return new Problem(status, code, title, detail, rule, List.of());
+    }
+
+    public static Problem badRequest(String code, String title, String detail) {
+        return of(400, code, title, detail);
+    }
+
+    public static Problem notFound(String code, String detail) {
+        return of(404, code, "Not found", detail);
+    }
+
+    public static Problem conflict(String code, String title, String detail) {
+        return of(409, code, title, detail);
+    }
+
+    public static Problem validation(List<FieldError> errors) {
+        return new Problem(400, "VALIDATION_FAILED", "Validation failed",
+                "The request has fields that are missing or invalid.", null, errors);
+    }
+
+    public Problem withErrors(List<FieldError> fieldErrors) {
+        return new Problem(status, code, title, getMessage(), rule, fieldErrors);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String rule() {
+        return rule;
+    }
+
+    public List<FieldError> errors() {
+        return errors;
+    }
+
+    /** One invalid field of a request. */
+    public record FieldError(String field, String message) {
+    }
+}

@@ -1,0 +1,64 @@
+package cn.zhicheng.core.series;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** A review committee (评委会) for one series and a set of levels, organised under an HR bureau. */
+@Entity
+@Table(name = "committee")
+public class Committee extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(nullable = false, unique = true)
+    public String code;
+
+    @Column(nullable = false)
+    public String name;
+
+    @Column(name = "series_id", nullable = false)
+    public UUID seriesId;
+
+    /** The HR bureau that vets for this committee, approves its results and issues its certificates (R8, R14). */
+    @Column(name = "hr_bureau_id", nullable = false)
+    public UUID hrBureauId;
+
+    @Column(name = "member_count", nullable = false)
+    public int memberCount;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "committee_level", joinColumns = @JoinColumn(name = "committee_id"))
+    @Enumerated(EnumType.STRING)
+    @Column(name = "level")
+    public Set<TitleLevel> levels = EnumSet.noneOf(TitleLevel.class);
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    public static List<Committee> listOrdered() {
+        return list("order by code");
+    }
+
+    /** The committee that reviews this series and level (R8: scope). */
+    public static Optional<Committee> forSeriesAndLevel(UUID seriesId, TitleLevel level) {
+        return Committee.<Committee>list("seriesId", seriesId).stream()
+                .filter(c -> c.levels.contains(level))
+                .findFirst();
+    }
+}

@@ -1,0 +1,31 @@
+package cn.zhicheng.core.series;
+
+/** Title levels (职称层级); 初级 is ASSISTANT plus MEMBER. */
+public enum TitleLevel {
+    FULL_SENIOR("正高级", "Full senior"),
+    DEPUTY_SENIOR("副高级", "Deputy senior"),
+    INTERMEDIATE("中级", "Intermediate"),
+    ASSISTANT("助理级", "Assistant"),
+    MEMBER("员级", "Member");
+
+    private final String nameZh;
+    private final String nameEn;
+
+    TitleLevel(String nameZh, String nameEn) {
+        this.nameZh = nameZh;
+        this.nameEn = nameEn;
+    }
+
+    public String nameZh() {
+        return nameZh;
+    }
+
+    public String nameEn() {
+        return nameEn;
+    }
+
+    /** Senior levels fall under the 50% pass cap of R13. */
+    public boolean senior() {
+        return this == FULL_SENIOR || this == DEPUTY_SENIOR;
+    }
+}
