@@ -1,0 +1,82 @@
+package cn.zhicheng.core.testing;
+
+import cn.zhicheng.core.application.Application;
+import cn.zhicheng.core.application.ApplicationState;
+import cn.zhicheng.core.application.ApplicationStateMachine;
+import cn.zhicheng.core.application.ApplicationTransition;
+import cn.zhicheng.core.application.VerificationRoute;
+import cn.zhicheng.core.identity.Actor;
+import cn.zhicheng.core.series.Committee;
+import cn.zhicheng.core.series.Series;
+import cn.zhicheng.core.series.TitleLevel;
+import cn.zhicheng.core.unit.Unit;
+import io.quarkus.arc.Arc;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Puts a demo applicant's application into a given state by walking the real state machine, so a function's
+ * tests can start where the previous function's steps end without importing that function.
+ */
+public final class Fixtures {
+
+    private static final List<Step> PATH = List.of(
+            new Step(ApplicationTransition.SUBMIT, "applicant"),
+            new Step(ApplicationTransition.UNIT_REVIEW, "unit"),
+            new Step(ApplicationTransition.RECOMMEND, "unit"),
+            new Step(ApplicationTransition.VET, "hrbureau"),
+            new Step(ApplicationTransition.ACCEPT, "office"),
+            new Step(ApplicationTransition.START_REVIEW, "office"),
+            new Step(ApplicationTransition.PASS, "office"),
+            new Step(ApplicationTransition.PUBLISH_RESULT, "hrbureau"),
+            new Step(ApplicationTransition.FILE, "hrbureau"));
+
+    private record Step(ApplicationTransition transition, String username) {
+    }
+
+    private Fixtures() {
+    }
+
+    public static UUID applicationIn(ApplicationState target) {
+        Actor applicant = DemoUsers.actor("applicant");
+        return QuarkusTransaction.requiringNew().call(() -> {
+            ApplicationStateMachine machine = Arc.container().instance(ApplicationStateMachine.class).get();
+            Series engineering = Series.<Series>find("code", "ENGINEERING").firstResult();
+            Committee committee = Committee.forSeriesAndLevel(engineering.id, TitleLevel.INTERMEDIATE).orElseThrow();
+            Application application = Application.draft(UUID.randomUUID(), Instant.now());
+            application.applicantId = applicant.personId();
+            application.accountId = applicant.accountId();
+            application.unitId = Unit.findByCode("WFDLSJY").orElseThrow().id;
+            application.seriesId = engineering.id;
+            application.level = TitleLevel.INTERMEDIATE;
+            application.specialty = "电气工程";
+            application.committeeId = committee.id;
+            application.diplomaNumber = "105611201905001234";
+            application.persist();
+            for (Step step : PATH) {
+                if (application.state() == target) {
+                    break;
+                }
+                machine.apply(application, step.transition(), DemoUsers.actor(step.username()), "fixture");
+                if (step.transition() == ApplicationTransition.SUBMIT) {
+                    application.pledgeSignedAt = Instant.now();
+                }
+                if (step.transition() == ApplicationTransition.RECOMMEND) {
+                    application.unitPledgeSignedAt = Instant.now();
+                    application.diplomaVerification = VerificationRoute.DIPLOMA_DATABASE;
+                }
+            }
+            if (application.state() != target) {
+                throw new IllegalArgumentException("The fixture path does not reach " + target);
+            }
+            return application.id;
+        });
+    }
+
+    /** The application's current version, as a client would have loaded it. */
+    public static long versionOf(UUID applicationId) {
+        return QuarkusTransaction.requiringNew().call(() -> Application.<Application>findById(applicationId).version);
+    }
+}
