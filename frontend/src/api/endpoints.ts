@@ -1,0 +1,133 @@
+// One function per route of docs/api.md.
+import { http } from './http'
+import type {
+  Application,
+  Certificate,
+  CertificatePublicView,
+  EvidenceItem,
+  EvidenceUploadGrant,
+  LevelEntry,
+  NewApplication,
+  Role,
+  Series,
+  SignedRequest,
+  SignInResponse,
+  Unit,
+  VerifyResponse,
+  Account,
+} from './types'
+
+const enc = encodeURIComponent
+
+export const auth = {
+  signIn: (username: string, password: string) =>
+    http.post<SignInResponse>('/api/auth/sign-in', { username, password }, { auth: false, redirectOn401: false }),
+  me: () => http.get<Account>('/api/auth/me'),
+}
+
+export const catalogue = {
+  series: () => http.get<Series[]>('/api/catalogue/series', { auth: false }),
+  levels: () => http.get<LevelEntry[]>('/api/catalogue/levels', { auth: false }),
+  units: (kind = 'EMPLOYER') => http.get<Unit[]>(`/api/catalogue/units?kind=${enc(kind)}`, { auth: false }),
+}
+
+export const applications = {
+  list: () => http.get<Application[]>('/api/applications'),
+  get: (id: string) => http.get<Application>(`/api/applications/${enc(id)}`),
+  create: (body: NewApplication) => http.post<Application>('/api/applications', body),
+  /** R5: the applicant's integrity pledge goes with the submission. */
+  submit: (id: string, version: number) =>
+    http.post<Application>(`/api/applications/${enc(id)}/submit`, { pledgeAccepted: true, version }),
+  withdraw: (id: string, reason: string, version: number) =>
+    http.post<Application>(`/api/applications/${enc(id)}/withdraw`, { reason, version }),
+  addEvidence: (id: string, meta: { title: string; fileName: string; contentType: string; size: number }) =>
+    http.post<EvidenceUploadGrant>(`/api/applications/${enc(id)}/evidence`, meta),
+  completeEvidence: (id: string, itemId: string) =>
+    http.post<EvidenceItem>(`/api/applications/${enc(id)}/evidence/${enc(itemId)}/complete`),
+  downloadEvidence: (id: string, itemId: string) =>
+    http.get<SignedRequest>(`/api/applications/${enc(id)}/evidence/${enc(itemId)}/download`),
+}
+
+/** The work-list route for a role (api.md: unit vs. review function). */
+export function workListPath(role: Role | null): string {
+  return role === 'UNIT_HR' ? '/api/unit/applications' : '/api/review/applications'
+}
+
+export const work = {
+  list: (role: Role | null) => http.get<Application[]>(workListPath(role)),
+}
+
+export type DecisionOutcome = 'PASS' | 'FAIL'
+
+/** Body fields the action dialogs collect. */
+export interface ActionInput {
+  comment?: string
+  reason?: string
+  unitPledgeAccepted?: boolean
+  diplomaVerification?: string
+  degreeVerification?: string
+  outcome?: DecisionOutcome
+  note?: string
+}
+
+export interface ActionCall {
+  path: string
+  body: Record<string, unknown>
+}
+
+/**
+ * Route and body for a work-list action on an application (api.md "Routes by function").
+ * Every state-changing body carries the row's version; `issue` creates a certificate instead.
+ */
+export function actionCall(action: string, app: Pick<Application, 'id' | 'version'>, input: ActionInput = {}): ActionCall {
+  const id = enc(app.id)
+  const version = app.version
+  const unit = `/api/unit/applications/${id}`
+  const review = `/api/review/applications/${id}`
+  switch (action) {
+    case 'review':
+      return { path: `${unit}/review`, body: { comment: input.comment ?? '', version } }
+    case 'return':
+      return { path: `${unit}/return`, body: { reason: input.reason ?? '', version } }
+    case 'recommend':
+      return {
+        path: `${unit}/recommend`,
+        body: {
+          unitPledgeAccepted: input.unitPledgeAccepted === true,
+          diplomaVerification: input.diplomaVerification,
+          degreeVerification: input.degreeVerification,
+          version,
+        },
+      }
+    case 'vet':
+      return { path: `${review}/vet`, body: { comment: input.comment ?? '', version } }
+    case 'accept':
+      return { path: `${review}/accept`, body: { version } }
+    case 'decide':
+      return { path: `${review}/decision`, body: { outcome: input.outcome, note: input.note ?? '', version } }
+    case 'publish':
+      return { path: `${review}/publish`, body: { version } }
+    case 'file':
+      return { path: `${review}/file`, body: { version } }
+    case 'issue':
+      return { path: '/api/certificates', body: { applicationId: app.id } }
+    default:
+      throw new Error(`unknown action: ${action}`)
+  }
+}
+
+/** The actions the work list knows how to perform. */
+export const WORK_ACTIONS = ['review', 'return', 'recommend', 'vet', 'accept', 'decide', 'publish', 'file', 'issue'] as const
+
+export function performAction(action: string, app: Pick<Application, 'id' | 'version'>, input: ActionInput = {}) {
+  const call = actionCall(action, app, input)
+  return http.post<unknown>(call.path, call.body)
+}
+
+export const certificates = {
+  mine: () => http.get<Certificate[]>('/api/certificates/mine'),
+  get: (id: string) => http.get<Certificate>(`/api/certificates/${enc(id)}`),
+  lookup: (number: string, name: string) =>
+    http.post<CertificatePublicView>('/api/certificates/lookup', { number, name }, { auth: false }),
+  verify: (payload: string) => http.post<VerifyResponse>('/api/certificates/verify', { payload }, { auth: false }),
+}

@@ -1,0 +1,202 @@
+// Shapes of docs/api.md. Fields the contract does not pin down are optional here,
+// and the views render them defensively.
+
+export const ROLES = [
+  'APPLICANT',
+  'UNIT_HR',
+  'HR_BUREAU',
+  'COMMITTEE_OFFICE',
+  'EXPERT',
+  'SELF_EVAL_UNIT',
+] as const
+export type Role = (typeof ROLES)[number]
+
+/** Roles that use the work list (/work). */
+export const WORK_ROLES: readonly Role[] = ['UNIT_HR', 'HR_BUREAU', 'COMMITTEE_OFFICE']
+
+export const STATES = [
+  'DRAFT',
+  'SUBMITTED',
+  'UNIT_PUBLICITY',
+  'RECOMMENDED',
+  'VETTED',
+  'ACCEPTED',
+  'UNDER_REVIEW',
+  'PASSED',
+  'FAILED',
+  'RESULT_PUBLICITY',
+  'FILED',
+  'CERTIFIED',
+  'WITHDRAWN',
+  'VOID',
+  'REVOKED',
+] as const
+export type ApplicationState = (typeof STATES)[number]
+
+export const LEVELS = ['FULL_SENIOR', 'DEPUTY_SENIOR', 'INTERMEDIATE', 'ASSISTANT', 'MEMBER'] as const
+export type Level = (typeof LEVELS)[number]
+
+/** Verification routes of diploma and degree numbers (R4). */
+export const VERIFICATION_ROUTES = ['DIPLOMA_DATABASE', 'DEGREE_DATABASE', 'ARCHIVE_REVIEW'] as const
+export type VerificationRoute = (typeof VERIFICATION_ROUTES)[number]
+
+export const ACTIONS = [
+  'submit',
+  'withdraw',
+  'review',
+  'return',
+  'recommend',
+  'vet',
+  'accept',
+  'decide',
+  'publish',
+  'file',
+  'issue',
+] as const
+export type Action = (typeof ACTIONS)[number]
+
+export const VERIFY_RESULTS = ['VALID', 'TAMPERED', 'UNKNOWN_ISSUER'] as const
+export type VerifyResult = (typeof VERIFY_RESULTS)[number]
+
+export type CertificateStatus = 'VALID' | 'REVOKED'
+
+export interface Account {
+  id?: string
+  sub?: string
+  username?: string
+  name?: string
+  role?: string
+  roles?: string[]
+  groups?: string[]
+  unitId?: string
+  personId?: string
+  [key: string]: unknown
+}
+
+export interface SignInResponse {
+  token: string
+  expiresAt?: string | number
+  account: Account
+}
+
+export interface Series {
+  id: string
+  code: string
+  nameZh: string
+  nameEn: string
+}
+
+export interface LevelEntry {
+  code: string
+  nameZh: string
+  nameEn: string
+}
+
+export interface Unit {
+  id: string
+  code: string
+  name: string
+  kind: string
+}
+
+export interface EvidenceItem {
+  id: string
+  title: string
+  fileName: string
+  contentType: string
+  size: number
+  status: 'PENDING' | 'UPLOADED' | string
+  uploadedAt?: string | null
+}
+
+export interface HistoryEntry {
+  at: string
+  actor?: string | null
+  action?: string | null
+  fromState?: string | null
+  toState?: string | null
+  note?: string | null
+}
+
+export interface Application {
+  id: string
+  state: ApplicationState | string
+  version: number
+  applicant?: { name?: string; idNumber?: string } | null
+  unit?: { id: string; name: string } | null
+  series?: { id: string; name: string } | null
+  level?: string | null
+  specialty?: string | null
+  committee?: { id: string; name: string } | null
+  diplomaNumber?: string | null
+  degreeNumber?: string | null
+  diplomaVerification?: string | null
+  degreeVerification?: string | null
+  pledgeSignedAt?: string | null
+  unitPledgeSignedAt?: string | null
+  decision?: unknown
+  evidence?: EvidenceItem[] | null
+  history?: HistoryEntry[] | null
+  actions?: string[] | null
+  createdAt?: string
+  updatedAt?: string
+}
+
+export interface NewApplication {
+  seriesId: string
+  level: string
+  specialty: string
+  unitId: string
+  diplomaNumber: string
+  degreeNumber: string
+}
+
+/** A signed URL the browser uses directly (evidence upload or download). */
+export interface SignedRequest {
+  method: string
+  url: string
+  headers?: Record<string, string> | null
+  expiresAt?: string
+}
+
+export interface EvidenceUploadGrant {
+  item: EvidenceItem
+  upload: SignedRequest
+}
+
+export interface Certificate {
+  id: string
+  number: string
+  holderName: string
+  maskedIdNumber?: string
+  seriesName?: string
+  level?: string
+  specialty?: string
+  committeeName?: string
+  issuerName?: string
+  issuedAt?: string
+  status: CertificateStatus | string
+  payload: string
+  verifyUrl: string
+}
+
+/** Public view of POST /api/certificates/lookup: a subset of Certificate. */
+export type CertificatePublicView = Partial<Certificate> & { number: string }
+
+export interface VerifyResponse {
+  result: VerifyResult | string
+  status?: CertificateStatus | string | null
+  claims?: Record<string, unknown> | null
+}
+
+/** RFC 9457 problem details, with the project's extension members. */
+export interface Problem {
+  type?: string
+  title?: string
+  status?: number
+  detail?: string
+  instance?: string
+  code?: string
+  rule?: string
+  errors?: { field?: string; message?: string }[]
+}

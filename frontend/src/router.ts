@@ -1,0 +1,68 @@
+import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
+import type { Role } from './api/types'
+import { WORK_ROLES } from './api/types'
+import { currentRole, homeFor, isSignedIn } from './lib/session'
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Reachable without signing in. */
+    public?: boolean
+    /** Roles allowed; others are sent to their own home. */
+    roles?: readonly Role[]
+  }
+}
+
+const routes: RouteRecordRaw[] = [
+  {
+    path: '/',
+    name: 'home',
+    redirect: () => (isSignedIn() ? homeFor(currentRole()) : '/sign-in'),
+  },
+  { path: '/sign-in', name: 'sign-in', component: () => import('./views/SignIn.vue'), meta: { public: true } },
+  {
+    path: '/applicant',
+    name: 'applicant',
+    component: () => import('./views/ApplicantHome.vue'),
+    meta: { roles: ['APPLICANT'] },
+  },
+  {
+    path: '/applicant/applications/:id',
+    name: 'application',
+    component: () => import('./views/ApplicationDetail.vue'),
+    props: true,
+    meta: { roles: ['APPLICANT'] },
+  },
+  { path: '/work', name: 'work', component: () => import('./views/WorkList.vue'), meta: { roles: WORK_ROLES } },
+  { path: '/verify', name: 'verify', component: () => import('./views/Verify.vue'), meta: { public: true } },
+  {
+    path: '/:pathMatch(.*)*',
+    name: 'not-found',
+    component: () => import('./views/NotFound.vue'),
+    meta: { public: true },
+  },
+]
+
+export const router = createRouter({
+  history: createWebHistory(import.meta.env.BASE_URL),
+  routes,
+  scrollBehavior: () => ({ top: 0 }),
+})
+
+router.beforeEach((to) => {
+  const signedIn = isSignedIn()
+  if (to.name === 'sign-in' && signedIn) {
+    const home = homeFor(currentRole())
+    if (home !== '/sign-in') return home
+  }
+  if (to.meta.public) return true
+  if (!signedIn) return { path: '/sign-in', query: { redirect: to.fullPath } }
+  const roles = to.meta.roles
+  if (roles) {
+    const role = currentRole()
+    if (!role || !roles.includes(role)) {
+      const home = homeFor(role)
+      return home === to.path ? true : home
+    }
+  }
+  return true
+})
