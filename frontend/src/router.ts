@@ -19,6 +19,7 @@ const routes: RouteRecordRaw[] = [
     redirect: () => (isSignedIn() ? homeFor(currentRole()) : '/sign-in'),
   },
   { path: '/sign-in', name: 'sign-in', component: () => import('./views/SignIn.vue'), meta: { public: true } },
+  { path: '/register', name: 'register', component: () => import('./views/Register.vue'), meta: { public: true } },
   {
     path: '/applicant',
     name: 'applicant',

@@ -19,9 +19,20 @@ import type {
 
 const enc = encodeURIComponent
 
+/** A new applicant's account; the server checks the ID number (GB 11643) and the unit (R3). */
+export interface RegisterInput {
+  username: string
+  password: string
+  name: string
+  idNumber: string
+  unitId?: string
+}
+
 export const auth = {
   signIn: (username: string, password: string) =>
     http.post<SignInResponse>('/api/auth/sign-in', { username, password }, { auth: false, redirectOn401: false }),
+  register: (input: RegisterInput) =>
+    http.post<SignInResponse>('/api/auth/register', input, { auth: false, redirectOn401: false }),
   me: () => http.get<Account>('/api/auth/me'),
 }
 

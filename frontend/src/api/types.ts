@@ -64,6 +64,7 @@ export interface Account {
   id?: string
   sub?: string
   username?: string
+  displayName?: string
   name?: string
   role?: string
   roles?: string[]

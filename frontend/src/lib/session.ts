@@ -54,6 +54,7 @@ export function roleOf(account: Account | null, token: string | null): Role | nu
 }
 
 export function displayNameOf(account: Account | null, token: string | null): string {
+  if (account?.displayName) return String(account.displayName)
   if (account?.name) return String(account.name)
   const claims = token ? decodeJwtClaims(token) : null
   return String(claims?.['name'] ?? account?.username ?? claims?.['cognito:username'] ?? '')

@@ -49,7 +49,7 @@ class AuthResourceTest {
     @Test
     void aNewApplicantRegistersSignsInAndSeesTheirOwnIdNumber() {
         String token = json().body(Map.of("username", "zhao-liu", "password", "long-enough", "name", "赵六",
-                "idNumber", "37070219780101006x")).post("/api/auth/register")
+                "idNumber", "370702197801010062")).post("/api/auth/register")
                 .then().statusCode(201).body("account.role", is("APPLICANT")).extract().path("token");
         given().auth().oauth2(token).get("/api/auth/me").then().statusCode(200).body("displayName", is("赵六"));
         json().body(Map.of("username", "zhao-liu-2", "password", "long-enough", "name", "赵六",

@@ -210,7 +210,7 @@ class ApplicationResourceTest {
         wrongType.put("level", 42.5);
         wrongType.put("seriesId", "not-a-uuid");
         as("applicant").body(wrongType).post("/api/applications")
-                .then().statusCode(400).body("code", is("MALFORMED_JSON"));
+                .then().log().ifValidationFails().statusCode(400).body("code", is("MALFORMED_JSON"));
         as("applicant").body(Map.of("specialty", "x")).post("/api/applications")
                 .then().statusCode(400).body("code", is("VALIDATION_FAILED"))
                 .body("errors.field", hasItem("diplomaNumber")).body("errors.field", hasItem("seriesId"));

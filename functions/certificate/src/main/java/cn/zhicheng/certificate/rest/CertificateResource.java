@@ -92,3 +92,4 @@ public class CertificateResource {
         return TrustList.current();
     }
 
+}

@@ -41,3 +41,4 @@ public record TrustList(List<Entry> keys) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(fixed);
     }
 
+}

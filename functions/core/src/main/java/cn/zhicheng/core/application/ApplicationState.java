@@ -18,8 +18,8 @@ public enum ApplicationState {
     VOID,
     REVOKED;
 
-    /** No transition leaves a final state. */
+    /** No transition leaves a final state. A FAILED application is not final: fraud found later still voids it (R20). */
     public boolean isFinal() {
-        return this == FAILED || this == WITHDRAWN || this == VOID || this == REVOKED;
+        return this == WITHDRAWN || this == VOID || this == REVOKED;
     }
 }

@@ -3,6 +3,7 @@ package cn.zhicheng.core.application;
 import cn.zhicheng.core.audit.AuditTrail;
 import cn.zhicheng.core.identity.Actor;
 import cn.zhicheng.core.problem.Problem;
+import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -12,6 +13,7 @@ import java.util.List;
 /** The one place an application changes state: checks the transition table, then audits the change. */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
+@Unremovable // functions without a step of their own (deadlines) still run jobs and fixtures through it
 public class ApplicationStateMachine {
 
     public static final String SUBJECT = "APPLICATION";

@@ -11,6 +11,7 @@ import cn.zhicheng.core.problem.Problem;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
+import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -21,6 +22,7 @@ import java.util.UUID;
 /** Local stand-in for the Cognito user pool: checks a password and issues a token with Cognito's claims. */
 @ApplicationScoped
 @Transactional
+@Unremovable // functions have no route that uses it, but their tests and the local server sign in through it
 public class LocalSignIn {
 
     private final ZhichengConfig config;

@@ -62,6 +62,12 @@ public class ProblemMapper {
         return respond(Problem.badRequest("MALFORMED_JSON", "Malformed request body", detail), uri);
     }
 
+    /** Quarkus maps this type itself; naming it here keeps wrong-typed fields in the problem format. */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e, UriInfo uri) {
+        return unreadable(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response unauthenticated(UnauthorizedException e, UriInfo uri) {
         return respond(unauthenticated(), uri);

@@ -62,12 +62,20 @@ class ApplicationTransitionTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = ApplicationState.class, names = {"WITHDRAWN", "VOID", "REVOKED", "FAILED"})
+    @EnumSource(value = ApplicationState.class, names = {"WITHDRAWN", "VOID", "REVOKED"})
     void noTransitionLeavesAFinalState(ApplicationState state) {
         assertTrue(state.isFinal());
         for (Role role : Role.values()) {
             assertTrue(ApplicationStateMachine.available(state, role).isEmpty(), state + " " + role);
         }
+    }
+
+    @Test
+    void R20_aFailedApplicationCanOnlyBeVoidedForFraud() {
+        assertTrue(java.util.Arrays.stream(ApplicationTransition.values())
+                .filter(t -> t.leavesFrom(ApplicationState.FAILED))
+                .allMatch(t -> t == ApplicationTransition.VOID_FOR_FRAUD));
+        assertFalse(ApplicationState.FAILED.isFinal());
     }
 
     @Test

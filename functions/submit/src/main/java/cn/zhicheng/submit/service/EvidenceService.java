@@ -90,6 +90,10 @@ public class EvidenceService {
             throw Problem.conflict("EVIDENCE_SIZE_MISMATCH", "Upload incomplete",
                     "The store holds " + stored.size() + " bytes but " + item.size + " were declared.");
         }
+        if (stored.contentType() != null && !stored.contentType().equalsIgnoreCase(item.contentType)) {
+            throw Problem.conflict("EVIDENCE_TYPE_MISMATCH", "Wrong file type uploaded",
+                    "The store holds a " + stored.contentType() + " file but " + item.contentType + " was declared.");
+        }
         item.status = EvidenceItem.Status.UPLOADED;
         item.uploadedAt = clock.instant();
         audit.record(actor, new AuditTrail.Change("EVIDENCE_UPLOADED", "EVIDENCE", item.id,

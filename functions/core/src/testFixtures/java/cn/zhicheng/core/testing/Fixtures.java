@@ -5,6 +5,7 @@ import cn.zhicheng.core.application.ApplicationState;
 import cn.zhicheng.core.application.ApplicationStateMachine;
 import cn.zhicheng.core.application.ApplicationTransition;
 import cn.zhicheng.core.application.VerificationRoute;
+import cn.zhicheng.core.audit.AuditTrail;
 import cn.zhicheng.core.identity.Actor;
 import cn.zhicheng.core.series.Committee;
 import cn.zhicheng.core.series.Series;
@@ -55,6 +56,8 @@ public final class Fixtures {
             application.committeeId = committee.id;
             application.diplomaNumber = "105611201905001234";
             application.persist();
+            Arc.container().instance(AuditTrail.class).get().record(applicant, new AuditTrail.Change("CREATE",
+                    ApplicationStateMachine.SUBJECT, application.id, null, application.state().name(), "fixture"));
             for (Step step : PATH) {
                 if (application.state() == target) {
                     break;
