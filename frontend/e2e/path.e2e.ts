@@ -11,6 +11,7 @@ import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import type { Browser, Locator, Page } from 'playwright-core'
 import { BASE_URL, ensureArtifacts, launch, log, makePdf, tamperCompactJws } from './lib'
+import { checkCharFor } from '../src/lib/idNumber'
 
 const PASSWORD = process.env.ZC_DEMO_PASSWORD ?? 'demo123'
 const TIMEOUT = Number(process.env.ZC_E2E_TIMEOUT_MS ?? 20000)
@@ -450,6 +451,43 @@ async function run(page: Page): Promise<void> {
   })
 }
 
+/** A made-up ID number with a valid check digit, different on every run. */
+function freshIdNumber(): string {
+  const seq = String(Math.floor(Math.random() * 900) + 100)
+  const day = String(Math.floor(Math.random() * 28) + 1).padStart(2, '0')
+  const first17 = `370702${1970 + Math.floor(Math.random() * 30)}03${day}${seq}`
+  return first17 + checkCharFor(first17)
+}
+
+async function runRegistration(page: Page): Promise<void> {
+  await step('a new user registers: a wrong ID number is refused, a valid one signs in', async () => {
+    const signOut = byTestId(page, 'sign-out')
+    if (await signOut.isVisible().catch(() => false)) {
+      await signOut.click()
+      await page.waitForURL(/\/sign-in/, { timeout: TIMEOUT })
+    }
+    await byTestId(page, 'register-link').click()
+    await byTestId(page, 'register-form').waitFor({ timeout: TIMEOUT })
+    const valid = freshIdNumber()
+    const wrong = valid.slice(0, 17) + (valid[17] === '0' ? '1' : '0')
+    await field(page, 'register-name').fill('测试新用户')
+    await field(page, 'register-id-number').fill(wrong)
+    await chooseOption(page, byTestId(page, 'register-unit'), /潍坊市电力设计研究院/)
+    await field(page, 'register-username').fill(`new-${RUN_ID}`)
+    await field(page, 'register-password').fill('a-long-password')
+    await byTestId(page, 'register-submit').click()
+    await page.locator('.el-form-item__error', { hasText: /身份证号码不正确/ }).waitFor({ timeout: TIMEOUT })
+      .catch(() => fail('a wrong ID number was not flagged on the form'))
+    if (!page.url().includes('/register')) fail(`a wrong ID number left the page: ${page.url()}`)
+    await field(page, 'register-id-number').fill(valid)
+    await byTestId(page, 'register-submit').click()
+    await page.waitForURL((u) => u.pathname.startsWith('/applicant'), { timeout: TIMEOUT }).catch(async () =>
+      fail(`registration did not reach /applicant (now at ${page.url()}) ${await visibleProblems(page)}`),
+    )
+    log(`    registered new-${RUN_ID} and signed in`)
+  })
+}
+
 async function main(): Promise<number> {
   const dir = ensureArtifacts()
   log(`zhicheng e2e path against ${BASE_URL}`)
@@ -465,6 +503,7 @@ async function main(): Promise<number> {
       if (m.text().startsWith('[problem]')) problems.push(m.text())
     })
     await run(page)
+    await runRegistration(page)
     await page.screenshot({ path: join(dir, 'path-final.png'), fullPage: true }).catch(() => undefined)
     log('1 passed, 0 failed')
     return 0

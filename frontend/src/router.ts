@@ -1,6 +1,6 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import type { Role } from './api/types'
-import { WORK_ROLES } from './api/types'
+import { STAFF_ROLES } from './api/types'
 import { currentRole, homeFor, isSignedIn } from './lib/session'
 
 declare module 'vue-router' {
@@ -33,7 +33,7 @@ const routes: RouteRecordRaw[] = [
     props: true,
     meta: { roles: ['APPLICANT'] },
   },
-  { path: '/work', name: 'work', component: () => import('./views/WorkList.vue'), meta: { roles: WORK_ROLES } },
+  { path: '/work', name: 'work', component: () => import('./views/WorkList.vue'), meta: { roles: STAFF_ROLES } },
   { path: '/verify', name: 'verify', component: () => import('./views/Verify.vue'), meta: { public: true } },
   {
     path: '/:pathMatch(.*)*',

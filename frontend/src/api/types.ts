@@ -11,8 +11,11 @@ export const ROLES = [
 ] as const
 export type Role = (typeof ROLES)[number]
 
-/** Roles that use the work list (/work). */
+/** Roles whose work list (/work) has applications to act on. */
 export const WORK_ROLES: readonly Role[] = ['UNIT_HR', 'HR_BUREAU', 'COMMITTEE_OFFICE']
+
+/** Every staff role lands on /work; roles without a work list yet see what is coming there. */
+export const STAFF_ROLES: readonly Role[] = ['UNIT_HR', 'HR_BUREAU', 'COMMITTEE_OFFICE', 'EXPERT', 'SELF_EVAL_UNIT']
 
 export const STATES = [
   'DRAFT',

@@ -210,6 +210,7 @@ const en: MessageSchema = {
   },
   work: {
     title: 'Work list',
+    notYet: 'Nothing to do for your role yet: expert meetings and votes, and self-evaluating units\' filings and appointment records, arrive in later releases.',
     empty: 'Nothing to do',
     applicant: 'Applicant',
     idNumber: 'ID number',
