@@ -39,6 +39,13 @@ public class ApplicationAccess {
         return application;
     }
 
+    /** The application as the client last saw it: visible to the actor and at the version the client sent. */
+    public Application requireCurrent(UUID applicationId, Actor actor, Long version) {
+        Application application = require(applicationId, actor);
+        ApplicationStateMachine.requireVersion(application, version);
+        return application;
+    }
+
     public static Problem notFound(UUID applicationId) {
         return Problem.notFound("APPLICATION_NOT_FOUND", "No application " + applicationId + " is visible to you.");
     }

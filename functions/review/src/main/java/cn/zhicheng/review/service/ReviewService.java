@@ -48,7 +48,7 @@ public class ReviewService {
 
     /** R8: the HR bureau of the application's committee vets what the unit recommended. */
     public Application vet(Actor actor, UUID id, ReviewRequests.Step request) {
-        Application application = current(actor, id, request.version());
+        Application application = access.requireCurrent(id, actor, request.version());
         stateMachine.apply(application, ApplicationTransition.VET, actor, request.comment());
         return application;
     }
@@ -58,7 +58,7 @@ public class ReviewService {
      * committee's series and levels.
      */
     public Application accept(Actor actor, UUID id, ReviewRequests.Step request) {
-        Application application = current(actor, id, request.version());
+        Application application = access.requireCurrent(id, actor, request.version());
         Committee committee = Committee.findById(application.committeeId);
         if (!committee.seriesId.equals(application.seriesId) || !committee.levels.contains(application.level)) {
             throw Problem.rule("R8", 422, "OUT_OF_SCOPE", "Outside the committee's scope",
@@ -73,7 +73,7 @@ public class ReviewService {
     }
 
     public Application decide(Actor actor, UUID id, ReviewRequests.Decision request) {
-        Application application = current(actor, id, request.version());
+        Application application = access.requireCurrent(id, actor, request.version());
         if (application.state() == ApplicationState.ACCEPTED) {
             stateMachine.apply(application, ApplicationTransition.START_REVIEW, actor, null);
         }
@@ -85,20 +85,15 @@ public class ReviewService {
     }
 
     public Application publish(Actor actor, UUID id, ReviewRequests.Step request) {
-        Application application = current(actor, id, request.version());
+        Application application = access.requireCurrent(id, actor, request.version());
         stateMachine.apply(application, ApplicationTransition.PUBLISH_RESULT, actor, request.comment());
         return application;
     }
 
     public Application file(Actor actor, UUID id, ReviewRequests.Step request) {
-        Application application = current(actor, id, request.version());
+        Application application = access.requireCurrent(id, actor, request.version());
         stateMachine.apply(application, ApplicationTransition.FILE, actor, request.comment());
         return application;
     }
 
-    private Application current(Actor actor, UUID id, Long version) {
-        Application application = access.require(id, actor);
-        ApplicationStateMachine.requireVersion(application, version);
-        return application;
-    }
 }

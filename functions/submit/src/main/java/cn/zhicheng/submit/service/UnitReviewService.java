@@ -35,13 +35,13 @@ public class UnitReviewService {
 
     /** R6: first review passed; the unit publicity starts (its period comes with the workflow). */
     public Application review(Actor actor, UUID id, ApplicationRequests.Step request) {
-        Application application = current(actor, id, request.version());
+        Application application = access.requireCurrent(id, actor, request.version());
         stateMachine.apply(application, ApplicationTransition.UNIT_REVIEW, actor, request.comment());
         return application;
     }
 
     public Application returnToApplicant(Actor actor, UUID id, ApplicationRequests.Reasoned request) {
-        Application application = current(actor, id, request.version());
+        Application application = access.requireCurrent(id, actor, request.version());
         stateMachine.apply(application, ApplicationTransition.RETURN, actor, request.reason().trim());
         // R5: a changed application needs a fresh pledge
         application.pledgeSignedAt = null;
@@ -49,7 +49,7 @@ public class UnitReviewService {
     }
 
     public Application recommend(Actor actor, UUID id, ApplicationRequests.Recommend request) {
-        Application application = current(actor, id, request.version());
+        Application application = access.requireCurrent(id, actor, request.version());
         if (!Boolean.TRUE.equals(request.unitPledgeAccepted())) {
             throw Problem.rule("R5", 422, "UNIT_PLEDGE_REQUIRED", "Unit pledge required",
                     "The unit must sign its integrity pledge to recommend.");
@@ -73,9 +73,4 @@ public class UnitReviewService {
         return application;
     }
 
-    private Application current(Actor actor, UUID id, Long version) {
-        Application application = access.require(id, actor);
-        ApplicationStateMachine.requireVersion(application, version);
-        return application;
-    }
 }
