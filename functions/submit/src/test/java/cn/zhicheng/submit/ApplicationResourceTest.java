@@ -168,6 +168,23 @@ class ApplicationResourceTest {
     }
 
     @Test
+    void R3_applyingThroughAnHrBureauInsteadOfTheEmployerUnitIsRefused() {
+        Map<String, Object> body = new java.util.HashMap<>(draftBody());
+        body.put("unitId", QuarkusTransaction.requiringNew().call(() -> Unit.findByCode("WFHRSS").orElseThrow().id)
+                .toString());
+        as("applicant").body(body).post("/api/applications")
+                .then().statusCode(422).body("rule", is("R3")).body("code", is("UNIT_NOT_ELIGIBLE"));
+    }
+
+    @Test
+    void R8_anApplicationForALevelNoCommitteeReviewsIsRefused() {
+        Map<String, Object> body = new java.util.HashMap<>(draftBody());
+        body.put("level", "FULL_SENIOR");
+        as("applicant").body(body).post("/api/applications")
+                .then().statusCode(422).body("rule", is("R8")).body("code", is("NO_COMMITTEE"));
+    }
+
+    @Test
     void aStaleVersionIsRefusedAndNothingChanges() {
         JsonPath draft = createDraft();
         as("applicant").body(Map.of("pledgeAccepted", true, "version", draft.getLong("version") + 7))
