@@ -4,7 +4,8 @@
 #   2. PostgreSQL (infra/postgres.sh)              6. mvnw verify on the whole reactor, against 2 and 3
 #   3. AWS emulator, moto (infra/emulator.sh)      7. cfn-lint template.yaml
 #   4. Chromium (infra/browser.sh)                 8. end to end: the packaged local server on a fresh data
-#                                                     folder, driven by npm run e2e in frontend/
+#                                                     folder, driven by npm run e2e in frontend/, then
+#                                                     schemathesis fuzzing its API (no 5xx for any input)
 # Usage: bash infra/test.sh [--java-only | --skip-e2e | --e2e-only] [-- extra mvnw verify arguments]
 #   --java-only   stages 1, 2, 3 and 6
 #   --skip-e2e    all but stages 4 and 8
@@ -198,7 +199,33 @@ stage_e2e() {
   log "local server ready after $((SECONDS - STAGE_START)) s"
   (cd "$ZC_ROOT/frontend" && ZC_BASE_URL="$base" ZC_CHROMIUM=/usr/bin/chromium npm run e2e </dev/null) \
     || { tail -n 40 "$log_file" >&2; fail "npm run e2e failed (server log tail above; full log .infra/e2e-server.log)"; }
+  done_stage
+  stage_api_fuzz "$base" "$log_file"
   stop_server
+}
+
+# Schemathesis generates requests from the OpenAPI document, valid and invalid, for each demo role and
+# anonymously; every answer must be a deliberate one (no 5xx). Bounded and seeded so a run is repeatable.
+stage_api_fuzz() {
+  local base="$1" log_file="$2" user token
+  begin "API fuzzing: schemathesis against the local server (no 5xx for any input)"
+  [ -x "$ZC_ROOT/.venv/bin/schemathesis" ] || bash "$ZC_ROOT/infra/emulator.sh" venv || fail "could not set up .venv"
+  for user in anonymous applicant unit hrbureau office; do
+    local auth=()
+    if [ "$user" != anonymous ]; then
+      token="$(curl -sf -H 'Content-Type: application/json' \
+        -d "{\"username\":\"$user\",\"password\":\"demo123\"}" "$base/api/auth/sign-in" \
+        | python3 -c 'import sys, json; print(json.load(sys.stdin)["token"])')" || fail "sign-in as $user failed"
+      auth=(-H "Authorization: Bearer $token")
+    fi
+    log "schemathesis as $user"
+    "$ZC_ROOT/.venv/bin/schemathesis" run "$base/q/openapi" "${auth[@]}" --checks not_a_server_error \
+        --phases fuzzing,stateful --max-examples 15 --workers 2 --seed 20261122 </dev/null \
+        >"$ZC_ROOT/.infra/schemathesis-$user.log" 2>&1 \
+      || { tail -n 60 "$ZC_ROOT/.infra/schemathesis-$user.log" >&2; tail -n 40 "$log_file" >&2
+           fail "schemathesis found a server error as $user (.infra/schemathesis-$user.log)"; }
+    grep -E 'generated' "$ZC_ROOT/.infra/schemathesis-$user.log" | tail -n 1 >&2 || true
+  done
   done_stage
 }
 
