@@ -204,15 +204,17 @@ stage_e2e() {
   stop_server
 }
 
-# Schemathesis generates requests from the OpenAPI document, valid and invalid, for each demo role and
-# anonymously; every answer must be a deliberate one (no 5xx). Bounded and seeded so a run is repeatable.
+# Schemathesis generates requests from the OpenAPI document, valid and invalid, for each demo role and with a
+# forged token (public routes answer, the rest must say 401); every answer must be a deliberate one (no 5xx).
+# Bounded and seeded so a run is repeatable. Without any Authorization header schemathesis 4.32 tries to sign
+# itself up through /api/auth/register and crashes in its own code, hence the forged token.
 stage_api_fuzz() {
   local base="$1" log_file="$2" user token
   begin "API fuzzing: schemathesis against the local server (no 5xx for any input)"
   [ -x "$ZC_ROOT/.venv/bin/schemathesis" ] || bash "$ZC_ROOT/infra/emulator.sh" venv || fail "could not set up .venv"
-  for user in anonymous applicant unit hrbureau office; do
-    local auth=()
-    if [ "$user" != anonymous ]; then
+  for user in forged-token applicant unit hrbureau office; do
+    local auth=(-H "Authorization: Bearer forged.token.value")
+    if [ "$user" != forged-token ]; then
       token="$(curl -sf -H 'Content-Type: application/json' \
         -d "{\"username\":\"$user\",\"password\":\"demo123\"}" "$base/api/auth/sign-in" \
         | python3 -c 'import sys, json; print(json.load(sys.stdin)["token"])')" || fail "sign-in as $user failed"
