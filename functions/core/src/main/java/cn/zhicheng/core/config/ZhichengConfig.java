@@ -10,8 +10,11 @@ import java.util.Optional;
 @ConfigMapping(prefix = "zhicheng")
 public interface ZhichengConfig {
 
-    /** Folder for the embedded default's database, evidence files and keys (git-ignored). */
-    @WithDefault("data")
+    /**
+     * Folder for the embedded default's database, evidence files and keys (git-ignored). Explicitly relative:
+     * H2 refuses a file path that is only implicitly relative to the working directory.
+     */
+    @WithDefault("./data")
     String dataDir();
 
     /** Base URL people reach the web app at; verify links and local presigned URLs start with it. */
