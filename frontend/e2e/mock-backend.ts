@@ -310,7 +310,7 @@ async function api(req: IncomingMessage, res: ServerResponse, url: URL) {
     if (a.state !== 'FILED') return problem(res, 409, 'ILLEGAL_TRANSITION', 'Only filed applications get a certificate')
     const number = `WF${new Date().getFullYear()}${String(certs.size + 1).padStart(6, '0')}`
     const applicant = a.applicant as Json
-    const claims = { number, holderName: applicant.name, maskedIdNumber: mask(String(applicant.idNumber)), seriesName: (a.series as Json).name, level: a.level, specialty: a.specialty, issuerName: '潍坊市人力资源和社会保障局', issuedAt: now().slice(0, 10) }
+    const claims = { number, holderName: applicant.name, maskedIdNumber: mask(String(applicant.idNumber)), seriesName: (a.series as Json).name, level: a.level, specialty: a.specialty, issuerName: '潍坊市人力资源和社会保障局', issuedOn: now().slice(0, 10) }
     const payload = sign(claims)
     const c: Json = { id: randomUUID(), ...claims, committeeName: (a.committee as Json | null)?.name, status: 'VALID', payload, verifyUrl: `${PUBLIC_BASE}/verify#${payload}`, owner: a.owner }
     certs.set(String(c.id), c)

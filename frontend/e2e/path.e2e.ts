@@ -388,6 +388,8 @@ async function run(page: Page): Promise<void> {
     const card = (await mine.count()) ? mine.first() : cards.last()
     const number = (await byTestId(card, 'certificate-number').innerText()).trim()
     const holder = (await byTestId(card, 'certificate-holder').innerText()).trim()
+    const issuedOn = (await byTestId(card, 'certificate-issued-on').innerText()).trim()
+    if (!/\d{4}\D\d{1,2}\D\d{1,2}/.test(issuedOn)) fail(`the certificate shows no issue date ("${issuedOn}")`)
     const verifyUrl = await byTestId(card, 'certificate-verify-link').getAttribute('href')
     if (!verifyUrl || !verifyUrl.includes('/verify#')) fail(`the verify link is "${verifyUrl}", expected …/verify#<payload>`)
     const qr = byTestId(card, 'certificate-qr')

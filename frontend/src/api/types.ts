@@ -152,7 +152,8 @@ export interface NewApplication {
   specialty: string
   unitId: string
   diplomaNumber: string
-  degreeNumber: string
+  /** Optional: not every applicant has a degree (R4). */
+  degreeNumber?: string
 }
 
 /** A signed URL the browser uses directly (evidence upload or download). */
@@ -178,7 +179,7 @@ export interface Certificate {
   specialty?: string
   committeeName?: string
   issuerName?: string
-  issuedAt?: string
+  issuedOn?: string
   status: CertificateStatus | string
   payload: string
   verifyUrl: string
