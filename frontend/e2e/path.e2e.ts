@@ -360,7 +360,7 @@ async function run(page: Page): Promise<void> {
     })
   })
 
-  await step('committee office signs in and accepts (R1, R8)', async () => {
+  await step('committee office signs in and accepts (R8)', async () => {
     await signIn(page, 'office', '/work')
     await act(page, appId, 'accept')
   })

@@ -1,6 +1,5 @@
 package cn.zhicheng.core.identity;
 
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -12,14 +11,5 @@ public record Actor(UUID accountId, String username, String name, Role role, UUI
 
     public boolean is(Role expected) {
         return role == expected;
-    }
-
-    public Optional<UUID> unit() {
-        return Optional.ofNullable(unitId);
-    }
-
-    /** The system itself, for scheduled jobs. */
-    public static Actor system(String job) {
-        return new Actor(null, "system:" + job, "系统 " + job, null, null, null, null);
     }
 }

@@ -102,7 +102,7 @@ public class ProblemMapper {
                     "This address does not accept that method.");
             case NotSupportedException ignored -> Problem.of(415, "UNSUPPORTED_MEDIA_TYPE", "Unsupported media type",
                     "Send the request body as application/json.");
-            default -> e.getCause() instanceof JsonProcessingException json
+            default -> e.getCause() instanceof JsonProcessingException
                     ? null
                     : Problem.of(status, "HTTP_" + status, Response.Status.fromStatusCode(status) == null
                             ? "Error" : Response.Status.fromStatusCode(status).getReasonPhrase(), e.getMessage());

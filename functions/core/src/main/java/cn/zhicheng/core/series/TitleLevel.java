@@ -23,9 +23,4 @@ public enum TitleLevel {
     public String nameEn() {
         return nameEn;
     }
-
-    /** Senior levels fall under the 50% pass cap of R13. */
-    public boolean senior() {
-        return this == FULL_SENIOR || this == DEPUTY_SENIOR;
-    }
 }
