@@ -11,7 +11,7 @@ create table calendar_year (
 
 create table calendar_entry (
     id uuid primary key,
-    day date not null unique,
+    calendar_date date not null unique,
     kind varchar(16) not null check (kind in ('HOLIDAY', 'WORKDAY')),
     name varchar(100) not null,
     source varchar(300),

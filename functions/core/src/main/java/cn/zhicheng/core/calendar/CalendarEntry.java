@@ -21,7 +21,8 @@ public class CalendarEntry extends PanacheEntityBase {
     @Id
     public UUID id;
 
-    @Column(nullable = false, unique = true)
+    /** Column named calendar_date: DAY is reserved in H2, the embedded default. */
+    @Column(name = "calendar_date", nullable = false, unique = true)
     public LocalDate day;
 
     @Enumerated(EnumType.STRING)
