@@ -9,6 +9,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import { extname, join, normalize } from 'node:path'
 import { E2E_DIR } from './lib'
+import { calendarApi } from './mock-calendar'
 
 const PORT = Number(process.env.ZC_MOCK_PORT ?? 8089)
 const DIST = join(E2E_DIR, '..', 'dist')
@@ -144,6 +145,19 @@ async function api(req: IncomingMessage, res: ServerResponse, url: URL) {
   const path = url.pathname
   const method = req.method ?? 'GET'
   const raw = method === 'GET' ? Buffer.alloc(0) : await body(req)
+  // The calendar takes text/csv bodies too: it parses its own.
+  if (path.startsWith('/api/calendar/')) {
+    calendarApi({
+      method,
+      path,
+      url,
+      raw,
+      role: (caller(req)?.role as string | undefined) ?? null,
+      send: (status, b, type) => send(res, status, b, type),
+      problem: (status, code, title, extra) => problem(res, status, code, title, extra),
+    })
+    return
+  }
   let data: Json = {}
   if (raw.length) {
     try {

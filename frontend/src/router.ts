@@ -34,6 +34,12 @@ const routes: RouteRecordRaw[] = [
     meta: { roles: ['APPLICANT'] },
   },
   { path: '/work', name: 'work', component: () => import('./views/WorkList.vue'), meta: { roles: STAFF_ROLES } },
+  {
+    path: '/calendar',
+    name: 'calendar',
+    component: () => import('./views/Calendar.vue'),
+    meta: { roles: STAFF_ROLES },
+  },
   { path: '/verify', name: 'verify', component: () => import('./views/Verify.vue'), meta: { public: true } },
   {
     path: '/:pathMatch(.*)*',

@@ -15,6 +15,11 @@ import type {
   Unit,
   VerifyResponse,
   Account,
+  CalendarEntry,
+  CalendarImportResult,
+  CalendarYear,
+  NewCalendarEntry,
+  WorkingDaysResult,
 } from './types'
 
 const enc = encodeURIComponent
@@ -141,4 +146,23 @@ export const certificates = {
   lookup: (number: string, name: string) =>
     http.post<CertificatePublicView>('/api/certificates/lookup', { number, name }, { auth: false }),
   verify: (payload: string) => http.post<VerifyResponse>('/api/certificates/verify', { payload }, { auth: false }),
+}
+
+/** Where the browser downloads a year of the calendar as CSV (public, so a plain link works). */
+export function calendarExportUrl(year: number): string {
+  return `/api/calendar/export?year=${enc(String(year))}`
+}
+
+/** The working-day calendar (R32): public reads, HR_BUREAU edits. */
+export const calendar = {
+  years: () => http.get<CalendarYear[]>('/api/calendar/years', { auth: false }),
+  entries: (year: number) => http.get<CalendarEntry[]>(`/api/calendar/entries?year=${enc(String(year))}`, { auth: false }),
+  add: (entry: NewCalendarEntry) => http.post<CalendarEntry>('/api/calendar/entries', entry),
+  remove: (id: string | number) => http.del(`/api/calendar/entries/${enc(String(id))}`),
+  /** A whole year from a CSV file's text ("# source: …", "date,kind,name", rows); replaces that year. */
+  importCsv: (csv: string) => http.postText<CalendarImportResult>('/api/calendar/import', csv, 'text/csv'),
+  exportUrl: calendarExportUrl,
+  exportCsv: (year: number) => http.getText(calendarExportUrl(year), { auth: false }),
+  workingDays: (from: string, days: number) =>
+    http.get<WorkingDaysResult>(`/api/calendar/working-days?from=${enc(from)}&days=${enc(String(days))}`, { auth: false }),
 }

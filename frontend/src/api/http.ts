@@ -6,6 +6,10 @@ export interface RequestOptions {
   auth?: boolean
   /** On 401, end the session and go to sign-in (default: true for authenticated calls). */
   redirectOn401?: boolean
+  /** Send `body` as it is (a string) with this Content-Type instead of as JSON (e.g. 'text/csv'). */
+  contentType?: string
+  /** Resolve with the response text as it is instead of parsing JSON (e.g. a CSV download). */
+  text?: boolean
 }
 
 let unauthorizedHandler: (() => void) | null = null
@@ -15,16 +19,21 @@ export function onUnauthorized(handler: () => void): void {
   unauthorizedHandler = handler
 }
 
-/** JSON request to the API. Resolves with the parsed body; rejects with ProblemError. */
+/**
+ * Request to the API: JSON by default; `opts.contentType` sends a string body as it is and
+ * `opts.text` returns the response text. Resolves with the body; rejects with ProblemError.
+ */
 export async function request<T>(method: string, path: string, body?: unknown, opts: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' }
-  if (body !== undefined) headers['Content-Type'] = 'application/json'
+  const headers: Record<string, string> = {
+    Accept: opts.text ? 'text/csv, text/plain, application/problem+json' : 'application/json, application/problem+json',
+  }
+  if (body !== undefined) headers['Content-Type'] = opts.contentType ?? 'application/json'
   if (opts.auth !== false && session.token) headers['Authorization'] = `Bearer ${session.token}`
 
   const res = await fetch(path, {
     method,
     headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
+    body: body === undefined ? undefined : opts.contentType ? String(body) : JSON.stringify(body),
   })
   const text = await res.text()
   if (!res.ok) {
@@ -35,6 +44,7 @@ export async function request<T>(method: string, path: string, body?: unknown, o
     }
     throw new ProblemError(problem, res.status)
   }
+  if (opts.text) return text as unknown as T
   if (!text) return undefined as T
   try {
     return JSON.parse(text) as T
@@ -46,4 +56,10 @@ export async function request<T>(method: string, path: string, body?: unknown, o
 export const http = {
   get: <T>(path: string, opts?: RequestOptions) => request<T>('GET', path, undefined, opts),
   post: <T>(path: string, body?: unknown, opts?: RequestOptions) => request<T>('POST', path, body ?? {}, opts),
+  del: <T = void>(path: string, opts?: RequestOptions) => request<T>('DELETE', path, undefined, opts),
+  /** POST a text body (e.g. a CSV file's contents) with its own Content-Type; the answer is JSON. */
+  postText: <T>(path: string, text: string, contentType: string, opts?: RequestOptions) =>
+    request<T>('POST', path, text, { ...opts, contentType }),
+  /** GET a text resource (e.g. a CSV export) as a string. */
+  getText: (path: string, opts?: RequestOptions) => request<string>('GET', path, undefined, { ...opts, text: true }),
 }

@@ -194,6 +194,52 @@ export interface VerifyResponse {
   claims?: Record<string, unknown> | null
 }
 
+/** Working-day calendar (R32): public holidays and adjusted working days (调休) per year. */
+export const CALENDAR_KINDS = ['HOLIDAY', 'WORKDAY'] as const
+export type CalendarKind = (typeof CALENDAR_KINDS)[number]
+
+/** GET /api/calendar/years: one row per year; published=false → deadlines in it are provisional. */
+export interface CalendarYear {
+  year: number
+  source?: string | null
+  published: boolean
+  holidays?: number
+  workdays?: number
+}
+
+/** GET /api/calendar/entries?year=: a holiday or an adjusted working day, sorted by date. */
+export interface CalendarEntry {
+  id: string | number
+  /** ISO date, e.g. "2026-10-01". */
+  date: string
+  kind: CalendarKind | string
+  name: string
+  source?: string | null
+}
+
+export interface NewCalendarEntry {
+  date: string
+  kind: CalendarKind
+  name: string
+  source: string
+}
+
+/** POST /api/calendar/import (text/csv body). */
+export interface CalendarImportResult {
+  year: number
+  source?: string | null
+  imported: number
+}
+
+/** GET /api/calendar/working-days?from=&days= */
+export interface WorkingDaysResult {
+  start: string
+  days: number
+  due: string
+  provisional: boolean
+  explanation?: { zh?: string; en?: string } | null
+}
+
 /** RFC 9457 problem details, with the project's extension members. */
 export interface Problem {
   type?: string

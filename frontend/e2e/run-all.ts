@@ -1,0 +1,17 @@
+// `npm run e2e`: every browser test in sequence (path, then calendar), each in its own process so
+// each prints its own "N passed, M failed" line; the exit code is 1 when any of them failed.
+// The calendar test needs only the demo seed, not what the path test leaves behind.
+import { spawnSync } from 'node:child_process'
+import { join } from 'node:path'
+import { E2E_DIR, log } from './lib'
+
+const FILES = ['path.e2e.ts', 'calendar.e2e.ts']
+
+let failed = 0
+for (const f of FILES) {
+  log(`\n=== ${f} ===`)
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(E2E_DIR, f)], { stdio: 'inherit', env: process.env })
+  if (r.status !== 0) failed++
+}
+log(`\n${FILES.length - failed} of ${FILES.length} browser test files passed`)
+process.exitCode = failed ? 1 : 0
