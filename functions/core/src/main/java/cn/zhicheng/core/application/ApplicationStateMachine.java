@@ -5,6 +5,7 @@ import cn.zhicheng.core.identity.Actor;
 import cn.zhicheng.core.problem.Problem;
 import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.Arrays;
@@ -20,15 +21,18 @@ public class ApplicationStateMachine {
 
     private final AuditTrail audit;
     private final Clock clock;
+    private final Event<ApplicationTransitioned> transitioned;
 
-    public ApplicationStateMachine(AuditTrail audit, Clock clock) {
+    public ApplicationStateMachine(AuditTrail audit, Clock clock, Event<ApplicationTransitioned> transitioned) {
         this.audit = audit;
         this.clock = clock;
+        this.transitioned = transitioned;
     }
 
     /**
      * Moves the application along a transition. An application in a state the transition does not leave from is
-     * a 409 ILLEGAL_TRANSITION; a caller whose role may not make it is a 403.
+     * a 409 ILLEGAL_TRANSITION; a caller whose role may not make it is a 403. Observers of the step (the deadline
+     * hooks) run synchronously in the same transaction, so a step and its deadlines commit together.
      */
     public void apply(Application application, ApplicationTransition transition, Actor actor, String note) {
         ApplicationState before = application.state;
@@ -44,6 +48,7 @@ public class ApplicationStateMachine {
         application.updatedAt = clock.instant();
         audit.record(actor, new AuditTrail.Change(transition.name(), SUBJECT, application.id, before.name(),
                 transition.to().name(), note));
+        transitioned.fire(new ApplicationTransitioned(application, transition, actor, application.updatedAt));
     }
 
     /** The client's copy must be current: a stale version means someone else changed it first. */

@@ -7,6 +7,7 @@ import io.quarkus.arc.Unremovable;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -38,14 +39,16 @@ public class CalendarService {
 
     private final AuditTrail audit;
     private final Clock clock;
+    private final Event<CalendarChanged> changed;
     private volatile Snapshot snapshot;
 
     private record Snapshot(long revisionKey, WorkingDayCalendar calendar) {
     }
 
-    public CalendarService(AuditTrail audit, Clock clock) {
+    public CalendarService(AuditTrail audit, Clock clock, Event<CalendarChanged> changed) {
         this.audit = audit;
         this.clock = clock;
+        this.changed = changed;
     }
 
     /**
@@ -137,6 +140,7 @@ public class CalendarService {
         touch(year);
         audit.record(actor, new AuditTrail.Change("CALENDAR_ADD", ENTRY_SUBJECT, entry.id, null, kind.name(),
                 day + " " + entry.name));
+        changed.fire(new CalendarChanged(day.getYear()));
         return entry;
     }
 
@@ -149,6 +153,7 @@ public class CalendarService {
         audit.record(actor, new AuditTrail.Change("CALENDAR_DELETE", ENTRY_SUBJECT, entry.id, entry.kind.name(), null,
                 entry.day + " " + entry.name));
         entry.delete();
+        changed.fire(new CalendarChanged(entry.day.getYear()));
     }
 
     /**
@@ -207,6 +212,8 @@ public class CalendarService {
                     wasPublished ? "PUBLISHED" : "UNPUBLISHED", "PUBLISHED",
                     parsed.days().size() + " entries from " + parsed.source()));
         }
+        // R32: open deadlines counted on the old schedule are recomputed by the observer in this transaction
+        changed.fire(new CalendarChanged(parsed.year()));
         return year;
     }
 

@@ -31,6 +31,8 @@ public interface ZhichengConfig {
 
     Demo demo();
 
+    Jobs jobs();
+
     interface Evidence {
         /** local (files under the data folder) or s3. */
         @WithDefault("local")
@@ -97,5 +99,15 @@ public interface ZhichengConfig {
         /** The demo accounts' password; they exist only on a local or test system. */
         @WithDefault("demo123")
         String password();
+    }
+
+    interface Jobs {
+        /** Rows per batch; each batch is one transaction, so a crash loses at most one batch's work. */
+        @WithDefault("500")
+        int batchSize();
+
+        /** How long a RUNNING run may go without finishing before the next run takes it as crashed and resumes it. */
+        @WithDefault("15M")
+        Duration lease();
     }
 }

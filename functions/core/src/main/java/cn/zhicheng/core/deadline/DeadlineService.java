@@ -1,0 +1,191 @@
+package cn.zhicheng.core.deadline;
+
+import cn.zhicheng.core.application.Application;
+import cn.zhicheng.core.audit.AuditTrail;
+import cn.zhicheng.core.calendar.CalendarChanged;
+import cn.zhicheng.core.calendar.CalendarService;
+import cn.zhicheng.core.calendar.WorkingDayCalendar;
+import cn.zhicheng.core.identity.Actor;
+import cn.zhicheng.core.identity.Role;
+import cn.zhicheng.core.problem.Problem;
+import cn.zhicheng.core.series.Committee;
+import cn.zhicheng.core.time.ClockProducer;
+import io.quarkus.arc.Unremovable;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** Attaches, meets, waives and lists deadlines, and recomputes open ones when the calendar changes (R32). */
+@ApplicationScoped
+@Transactional
+@Unremovable
+public class DeadlineService {
+
+    public static final String SUBJECT = "DEADLINE";
+    /** Rows recomputed per flush, so a calendar edit over many open deadlines keeps the session small. */
+    private static final int RECOMPUTE_BATCH = 500;
+
+    private final CalendarService calendars;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    public DeadlineService(CalendarService calendars, AuditTrail audit, Clock clock) {
+        this.calendars = calendars;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Today in China, the day every date rule is read on. */
+    public LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ClockProducer.CHINA);
+    }
+
+    /**
+     * Attaches the kind's deadline to an application, counted from the start date; idempotent: an application has
+     * at most one deadline of each kind (unique kind + subject), so a repeated step returns the existing one.
+     */
+    public Deadline attach(DeadlineKind kind, Application application, LocalDate start) {
+        Deadline existing = Deadline.findFor(kind, application.id).orElse(null);
+        if (existing != null) {
+            return existing;
+        }
+        DeadlineKind.Due due = kind.due(calendars.calendar(), start);
+        Committee committee = Committee.findById(application.committeeId);
+        Deadline deadline = new Deadline();
+        deadline.id = UUID.randomUUID();
+        deadline.kind = kind;
+        deadline.rule = kind.rule();
+        deadline.subjectType = kind.subjectType();
+        deadline.subjectId = application.id;
+        deadline.startDate = start;
+        deadline.days = kind.days();
+        deadline.dayType = kind.dayType();
+        deadline.dueDate = due.date();
+        deadline.provisional = due.provisional();
+        deadline.state = DeadlineState.OPEN;
+        deadline.ownerRole = kind.ownerRole();
+        // the unit that must act: the employer for its own publicity, the committee's HR bureau for the rest
+        deadline.ownerUnitId = kind.ownerRole() == Role.UNIT_HR ? application.unitId : committee.hrBureauId;
+        deadline.ownerCommitteeId = application.committeeId;
+        deadline.ownerAccountId = application.accountId;
+        deadline.createdAt = clock.instant();
+        deadline.updatedAt = deadline.createdAt;
+        deadline.persist();
+        return deadline;
+    }
+
+    /** The step the deadline waited for happened; a late step still meets it (the lateness stays visible). */
+    public void meet(DeadlineKind kind, UUID subjectId) {
+        Deadline.findFor(kind, subjectId).ifPresent(deadline -> {
+            if (deadline.state == DeadlineState.OPEN || deadline.state == DeadlineState.OVERDUE) {
+                close(deadline, DeadlineState.MET, null);
+            }
+        });
+    }
+
+    /** Waives every open or overdue deadline of a subject that no longer needs them (withdrawn, void). */
+    public void waiveAll(SubjectType subjectType, UUID subjectId, String reason) {
+        for (Deadline deadline : Deadline.listBySubject(subjectType, subjectId)) {
+            if (deadline.state == DeadlineState.OPEN || deadline.state == DeadlineState.OVERDUE) {
+                close(deadline, DeadlineState.WAIVED, reason);
+            }
+        }
+    }
+
+    /** The HR bureau waives one deadline of its committees, with a reason; audited. */
+    public Deadline waive(Actor actor, UUID deadlineId, String reason) {
+        Deadline deadline = Deadline.findById(deadlineId);
+        if (deadline == null || !bureauOf(deadline, actor)) {
+            throw Problem.notFound("DEADLINE_NOT_FOUND", "No deadline " + deadlineId + " is visible to you.");
+        }
+        if (deadline.state != DeadlineState.OPEN && deadline.state != DeadlineState.OVERDUE) {
+            throw Problem.conflict("DEADLINE_CLOSED", "Deadline already closed",
+                    "The deadline is " + deadline.state + "; only an open or overdue deadline can be waived.");
+        }
+        DeadlineState before = deadline.state;
+        close(deadline, DeadlineState.WAIVED, reason.trim());
+        audit.record(actor, new AuditTrail.Change("DEADLINE_WAIVE", SUBJECT, deadline.id, before.name(),
+                DeadlineState.WAIVED.name(), deadline.kind + " (" + deadline.rule + "): " + deadline.waivedReason));
+        return deadline;
+    }
+
+    /** The actor's upcoming and overdue deadlines, soonest first; each role's scope is one query. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Deadline> listFor(Actor actor) {
+        List<DeadlineState> live = List.of(DeadlineState.OPEN, DeadlineState.OVERDUE);
+        if (actor.role() == null) {
+            return List.of();
+        }
+        return switch (actor.role()) {
+            case APPLICANT -> Deadline.list("state in ?1 and ownerAccountId = ?2 order by dueDate, id", live,
+                    actor.accountId());
+            case UNIT_HR, HR_BUREAU -> actor.unitId() == null ? List.of()
+                    : Deadline.list("state in ?1 and ownerRole = ?2 and ownerUnitId = ?3 order by dueDate, id", live,
+                            actor.role(), actor.unitId());
+            case COMMITTEE_OFFICE -> actor.committeeId() == null ? List.of()
+                    : Deadline.list("state in ?1 and ownerRole = ?2 and ownerCommitteeId = ?3 order by dueDate, id",
+                            live, actor.role(), actor.committeeId());
+            default -> List.of();
+        };
+    }
+
+    /** The deadline's due date and how it was reached, in Chinese and English, on today's calendar. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public DeadlineKind.Due explain(Deadline deadline) {
+        return deadline.kind.due(calendars.calendar(), deadline.startDate);
+    }
+
+    /**
+     * R32: a calendar edit moves every open working-day deadline counted across it. Chosen over recomputing in the
+     * overdue job so that lists and reminders are right the moment the edit commits; runs in the edit's
+     * transaction, a page at a time.
+     */
+    void onCalendarChanged(@Observes CalendarChanged event) {
+        recomputeOpen();
+    }
+
+    /** Recomputes the due date and provisional flag of every open working-day deadline; returns how many moved. */
+    public int recomputeOpen() {
+        WorkingDayCalendar calendar = calendars.calendar();
+        int moved = 0;
+        UUID after = Deadline.FIRST;
+        while (true) {
+            List<Deadline> page = Deadline.pageInStates(List.of(DeadlineState.OPEN), after, RECOMPUTE_BATCH);
+            for (Deadline deadline : page) {
+                if (deadline.dayType == DayType.WORKING) {
+                    DeadlineKind.Due due = deadline.kind.due(calendar, deadline.startDate);
+                    if (!due.date().equals(deadline.dueDate) || due.provisional() != deadline.provisional) {
+                        deadline.dueDate = due.date();
+                        deadline.provisional = due.provisional();
+                        deadline.updatedAt = clock.instant();
+                        moved++;
+                    }
+                }
+                after = deadline.id;
+            }
+            Deadline.flush();
+            if (page.size() < RECOMPUTE_BATCH) {
+                return moved;
+            }
+        }
+    }
+
+    private void close(Deadline deadline, DeadlineState state, String reason) {
+        deadline.state = state;
+        deadline.waivedReason = reason;
+        deadline.closedAt = clock.instant();
+        deadline.updatedAt = deadline.closedAt;
+    }
+
+    private static boolean bureauOf(Deadline deadline, Actor actor) {
+        if (actor.role() != Role.HR_BUREAU || actor.unitId() == null || deadline.ownerCommitteeId == null) {
+            return false;
+        }
+        Committee committee = Committee.findById(deadline.ownerCommitteeId);
+        return committee != null && actor.unitId().equals(committee.hrBureauId);
+    }
+}

@@ -1,0 +1,12 @@
+package cn.zhicheng.core.deadline;
+
+/** What a deadline is about; the subject id names one of these. */
+public enum SubjectType {
+    APPLICATION,
+    MEETING,
+    NOTICE,
+    OBJECTION,
+    FILING,
+    COMMITTEE,
+    WINDOW
+}
