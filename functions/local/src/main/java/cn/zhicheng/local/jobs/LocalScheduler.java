@@ -1,6 +1,11 @@
 package cn.zhicheng.local.jobs;
 
-import cn.zhicheng.deadlines.service.JobRunner;
+import cn.zhicheng.core.jobs.CloseSubmissionWindowsJob;
+import cn.zhicheng.core.jobs.EndNoticePeriodsJob;
+import cn.zhicheng.core.jobs.JobRunner;
+import cn.zhicheng.core.jobs.MarkOverdueJob;
+import cn.zhicheng.core.jobs.SendRemindersJob;
+import cn.zhicheng.core.jobs.VerifyAuditChainJob;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -14,8 +19,30 @@ public class LocalScheduler {
         this.jobs = jobs;
     }
 
-    @Scheduled(cron = "0 0 1 * * ?", timeZone = "Asia/Shanghai", identity = JobRunner.VERIFY_AUDIT_CHAIN)
+    @Scheduled(cron = "0 0 1 * * ?", timeZone = "Asia/Shanghai", identity = VerifyAuditChainJob.NAME)
     void verifyAuditChain() {
-        jobs.run(JobRunner.VERIFY_AUDIT_CHAIN);
+        jobs.run(VerifyAuditChainJob.NAME);
+    }
+
+    /** Hourly, so a deadline due yesterday shows as overdue from the first hour of the day. */
+    @Scheduled(cron = "0 5 * * * ?", timeZone = "Asia/Shanghai", identity = MarkOverdueJob.NAME)
+    void markOverdue() {
+        jobs.run(MarkOverdueJob.NAME);
+    }
+
+    @Scheduled(cron = "0 10 * * * ?", timeZone = "Asia/Shanghai", identity = EndNoticePeriodsJob.NAME)
+    void endNoticePeriods() {
+        jobs.run(EndNoticePeriodsJob.NAME);
+    }
+
+    /** Daily at 08:00 China time, the start of the working day. */
+    @Scheduled(cron = "0 0 8 * * ?", timeZone = "Asia/Shanghai", identity = SendRemindersJob.NAME)
+    void sendReminders() {
+        jobs.run(SendRemindersJob.NAME);
+    }
+
+    @Scheduled(cron = "0 15 * * * ?", timeZone = "Asia/Shanghai", identity = CloseSubmissionWindowsJob.NAME)
+    void closeSubmissionWindows() {
+        jobs.run(CloseSubmissionWindowsJob.NAME);
     }
 }
