@@ -10,6 +10,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { extname, join, normalize } from 'node:path'
 import { E2E_DIR } from './lib'
 import { calendarApi } from './mock-calendar'
+import { deadlinesApi } from './mock-deadlines'
 
 const PORT = Number(process.env.ZC_MOCK_PORT ?? 8089)
 const DIST = join(E2E_DIR, '..', 'dist')
@@ -38,7 +39,7 @@ const levels = [
   { code: 'MEMBER', nameZh: '员级', nameEn: 'Member' },
 ]
 const units = [
-  { id: 'u1', code: 'WF-EP', name: '潍坊市电力设计院', kind: 'EMPLOYER' },
+  { id: 'u1', code: 'WF-EP', name: '潍坊市电力设计研究院', kind: 'EMPLOYER' },
   { id: 'u2', code: 'WF-S1', name: '潍坊市第一中学', kind: 'EMPLOYER' },
 ]
 const committees = [
@@ -185,6 +186,20 @@ async function api(req: IncomingMessage, res: ServerResponse, url: URL) {
     return send(res, 200, pub)
   }
   if (method === 'POST' && path === '/api/certificates/verify') return send(res, 200, verify(String(data.payload ?? '')))
+
+  // Deadlines, notifications and scheduled jobs live in mock-deadlines.ts.
+  const who = caller(req)
+  if (
+    deadlinesApi({
+      method,
+      path,
+      data,
+      user: who ? { username: String(who.username), role: String(who.role) } : null,
+      send: (status, b, type) => send(res, status, b, type),
+      problem: (status, code, title, extra) => problem(res, status, code, title, extra),
+    })
+  )
+    return
 
   const u = caller(req)
   if (!u) return problem(res, 401, 'UNAUTHENTICATED', 'Sign in first')

@@ -40,6 +40,12 @@ const routes: RouteRecordRaw[] = [
     component: () => import('./views/Calendar.vue'),
     meta: { roles: STAFF_ROLES },
   },
+  {
+    // Every signed-in role (applicants too); the server filters the deadlines by role.
+    path: '/deadlines',
+    name: 'deadlines',
+    component: () => import('./views/Deadlines.vue'),
+  },
   { path: '/verify', name: 'verify', component: () => import('./views/Verify.vue'), meta: { public: true } },
   {
     path: '/:pathMatch(.*)*',

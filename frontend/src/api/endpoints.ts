@@ -20,6 +20,9 @@ import type {
   CalendarYear,
   NewCalendarEntry,
   WorkingDaysResult,
+  AppNotification,
+  Deadline,
+  JobRun,
 } from './types'
 
 const enc = encodeURIComponent
@@ -165,4 +168,23 @@ export const calendar = {
   exportCsv: (year: number) => http.getText(calendarExportUrl(year), { auth: false }),
   workingDays: (from: string, days: number) =>
     http.get<WorkingDaysResult>(`/api/calendar/working-days?from=${enc(from)}&days=${enc(String(days))}`, { auth: false }),
+}
+
+/** Deadlines of the signed-in user's role (R32 counting); HR_BUREAU may waive one with a reason. */
+export const deadlines = {
+  list: () => http.get<Deadline[]>('/api/deadlines'),
+  waive: (id: string | number, reason: string) =>
+    http.post<Deadline>(`/api/deadlines/${enc(String(id))}/waive`, { reason }),
+}
+
+/** The signed-in user's notifications (reminders and overdue notices), newest first. */
+export const notifications = {
+  list: () => http.get<AppNotification[]>('/api/notifications'),
+  markRead: (id: string | number) => http.post<AppNotification>(`/api/notifications/${enc(String(id))}/read`),
+}
+
+/** Scheduled jobs (HR_BUREAU): recent runs, and a run now. */
+export const jobs = {
+  runs: () => http.get<JobRun[]>('/api/jobs/runs'),
+  run: (job: string) => http.post<JobRun>(`/api/jobs/${enc(job)}/runs`),
 }

@@ -240,6 +240,92 @@ export interface WorkingDaysResult {
   explanation?: { zh?: string; en?: string } | null
 }
 
+/** Deadlines (R32: "N working days" count on the official calendar). */
+export const DEADLINE_KINDS = [
+  'UNIT_PUBLICITY',
+  'MEETING_APPLICATION',
+  'PASS_LIST',
+  'RESULT_NOTICE',
+  'OBJECTION_ANSWER',
+  'FILING',
+  'INTERMEDIATE_FINISH',
+  'INTERMEDIATE_SUMMARY',
+  'JUNIOR_FINISH',
+  'SUBMISSION_WINDOW_CLOSE',
+] as const
+export type DeadlineKind = (typeof DEADLINE_KINDS)[number]
+
+export const DEADLINE_STATES = ['OPEN', 'MET', 'OVERDUE', 'WAIVED'] as const
+export type DeadlineState = (typeof DEADLINE_STATES)[number]
+
+export const DAY_TYPES = ['WORKING', 'CALENDAR', 'FIXED_DATE'] as const
+export type DayType = (typeof DAY_TYPES)[number]
+
+/** A text in both languages, as the server sends it. */
+export interface BilingualText {
+  zh?: string
+  en?: string
+}
+
+/** GET /api/deadlines (filtered by role on the server), soonest first. */
+export interface Deadline {
+  id: string | number
+  kind: DeadlineKind | string
+  /** The rule it comes from, e.g. "R14". */
+  rule?: string | null
+  subjectType?: string | null
+  subjectId?: string | null
+  startDate?: string | null
+  days?: number | null
+  dayType?: DayType | string | null
+  /** ISO date, e.g. "2026-10-16". */
+  dueDate: string
+  state: DeadlineState | string
+  /** Counted over a year whose calendar is not published yet. */
+  provisional?: boolean
+  overdue?: boolean
+  explanation?: BilingualText | null
+  title?: BilingualText | null
+}
+
+export const NOTIFICATION_KINDS = ['REMINDER', 'OVERDUE'] as const
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
+
+/** GET /api/notifications, newest first (named so as not to shadow the DOM's Notification). */
+export interface AppNotification {
+  id: string | number
+  kind: NotificationKind | string
+  deadlineId?: string | number | null
+  message?: BilingualText | null
+  createdAt?: string | null
+  readAt?: string | null
+}
+
+/** The scheduled jobs HR_BUREAU can run now (POST /api/jobs/{job}/runs). */
+export const JOB_NAMES = [
+  'mark-overdue',
+  'end-notice-periods',
+  'send-reminders',
+  'close-submission-windows',
+  'verify-audit-chain',
+] as const
+export type JobName = (typeof JOB_NAMES)[number]
+
+export const JOB_STATUSES = ['RUNNING', 'SUCCEEDED', 'FAILED'] as const
+export type JobStatus = (typeof JOB_STATUSES)[number]
+
+/** GET /api/jobs/runs, newest first. */
+export interface JobRun {
+  id: string | number
+  job: JobName | string
+  startedAt?: string | null
+  finishedAt?: string | null
+  status: JobStatus | string
+  processed?: number | null
+  changed?: number | null
+  error?: string | null
+}
+
 /** RFC 9457 problem details, with the project's extension members. */
 export interface Problem {
   type?: string

@@ -68,6 +68,12 @@ export function useLabels() {
     role: (c?: string | null) => codeLabel(tt, tte, 'role', c),
     evidenceStatus: (c?: string | null) => codeLabel(tt, tte, 'evidenceStatus', c),
     certStatus: (c?: string | null) => codeLabel(tt, tte, 'certStatus', c),
+    deadlineKind: (c?: string | null) => codeLabel(tt, tte, 'deadlineKind', c),
+    deadlineState: (c?: string | null) => codeLabel(tt, tte, 'deadlineState', c),
+    dayType: (c?: string | null) => codeLabel(tt, tte, 'dayType', c),
+    notificationKind: (c?: string | null) => codeLabel(tt, tte, 'notificationKind', c),
+    job: (c?: string | null) => codeLabel(tt, tte, 'jobName', c),
+    jobStatus: (c?: string | null) => codeLabel(tt, tte, 'jobStatus', c),
     date: (v?: string | number | null, withTime = true) => formatDateTime(v, locale.value, withTime),
   }
 }
