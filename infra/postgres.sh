@@ -133,6 +133,10 @@ fsync = off
 synchronous_commit = off
 full_page_writes = off
 max_connections = 200
+# room for benchmark P4's million-row tables on a 24 GiB machine
+shared_buffers = 1GB
+max_wal_size = 4GB
+checkpoint_timeout = 30min
 CONF
   [ "$(id -u)" -eq 0 ] && chown "$PG_OS_USER": "$PG_DATA/postgresql.conf"
   return 0

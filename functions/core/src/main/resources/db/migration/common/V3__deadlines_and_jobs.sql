@@ -24,7 +24,9 @@ create table deadline (
     constraint deadline_kind_subject unique (kind, subject_type, subject_id)
 );
 
-create index deadline_state_due on deadline (state, due_date);
+-- No index holds state or updated_at: marking a deadline overdue then changes no indexed column, so PostgreSQL
+-- updates it in place (HOT) without touching the indexes (benchmark P4). The sweep pages by primary key.
+create index deadline_due on deadline (due_date);
 create index deadline_owner_unit on deadline (owner_role, owner_unit_id);
 create index deadline_owner_committee on deadline (owner_role, owner_committee_id);
 create index deadline_owner_account on deadline (owner_account_id);
