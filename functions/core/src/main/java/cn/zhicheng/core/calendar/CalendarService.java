@@ -33,8 +33,6 @@ public class CalendarService {
 
     public static final String YEAR_SUBJECT = "CALENDAR_YEAR";
     public static final String ENTRY_SUBJECT = "CALENDAR_ENTRY";
-    private static final int FIRST_YEAR = 2000;
-    private static final int LAST_YEAR = 2100;
     private static final Logger LOG = Logger.getLogger(CalendarService.class);
 
     private final AuditTrail audit;
@@ -182,9 +180,10 @@ public class CalendarService {
     }
 
     public static void requireYearInRange(int year) {
-        if (year < FIRST_YEAR || year > LAST_YEAR) {
+        if (year < CalendarFile.FIRST_YEAR || year > CalendarFile.LAST_YEAR) {
             throw Problem.badRequest("DATE_OUT_OF_RANGE", "Date out of range",
-                    "The calendar covers the years " + FIRST_YEAR + " to " + LAST_YEAR + "; got " + year + ".");
+                    "The calendar covers the years " + CalendarFile.FIRST_YEAR + " to " + CalendarFile.LAST_YEAR
+                            + "; got " + year + ".");
         }
     }
 
