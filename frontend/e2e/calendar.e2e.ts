@@ -7,72 +7,8 @@
 // Depends only on the demo seed (the 2026 schedule); re-runs replace 2099 with a fresh unique entry.
 // Run: ZC_BASE_URL=http://localhost:8080 npm run e2e:calendar
 // Prints "1 passed, 0 failed" or "0 passed, 1 failed"; on failure saves a screenshot in e2e/artifacts/.
-import { writeFileSync } from 'node:fs'
-import { join } from 'node:path'
-import type { Browser, Locator, Page } from 'playwright-core'
-import { BASE_URL, ensureArtifacts, launch, log } from './lib'
-
-const PASSWORD = process.env.ZC_DEMO_PASSWORD ?? 'demo123'
-const TIMEOUT = Number(process.env.ZC_E2E_TIMEOUT_MS ?? 20000)
-const RUN_ID = new Date().toISOString().replace(/\D/g, '').slice(0, 14)
-
-let currentStep = '(start)'
-const problems: string[] = []
-const pageErrors: string[] = []
-
-class StepError extends Error {}
-
-function fail(message: string): never {
-  throw new StepError(message)
-}
-
-async function step<T>(name: string, fn: () => Promise<T>): Promise<T> {
-  currentStep = name
-  const started = Date.now()
-  log(`→ ${name}`)
-  const result = await fn()
-  log(`  ✓ ${name} (${Date.now() - started} ms)`)
-  return result
-}
-
-function byTestId(scope: Page | Locator, id: string): Locator {
-  return scope.locator(`[data-testid="${id}"]`)
-}
-
-/** The native input of an Element Plus field, wherever the data-testid landed. */
-function field(scope: Page | Locator, id: string): Locator {
-  const q = `[data-testid="${id}"]`
-  return scope.locator(`input${q}, textarea${q}, ${q} input, ${q} textarea`).first()
-}
-
-async function visibleProblems(page: Page): Promise<string> {
-  const texts = await page
-    .locator('[data-testid="problem-message"]:visible, .zc-problem-alert:visible')
-    .allInnerTexts()
-    .catch(() => [] as string[])
-  return texts.map((t) => t.replace(/\s+/g, ' ').trim()).filter(Boolean).join(' | ')
-}
-
-async function signIn(page: Page, username: string): Promise<void> {
-  await page.goto(`${BASE_URL}/sign-in`)
-  const signOut = byTestId(page, 'sign-out')
-  if (await signOut.isVisible().catch(() => false)) {
-    await signOut.click()
-    await page.waitForURL(/\/sign-in/, { timeout: TIMEOUT })
-  }
-  await byTestId(page, 'sign-in-form').waitFor({ timeout: TIMEOUT }).catch(() =>
-    fail(`the sign-in page did not render at ${BASE_URL}/sign-in (is the backend serving frontend/dist?)`),
-  )
-  await field(page, 'sign-in-username').fill(username)
-  await field(page, 'sign-in-password').fill(PASSWORD)
-  await byTestId(page, 'sign-in-submit').click()
-  await page.waitForURL((u) => u.pathname.startsWith('/work'), { timeout: TIMEOUT }).catch(async () =>
-    fail(`sign-in as "${username}" did not reach /work (now at ${page.url()}) ${await visibleProblems(page)}`.trim()),
-  )
-  const role = await byTestId(page, 'current-user').getAttribute('data-role', { timeout: TIMEOUT })
-  if (role !== 'HR_BUREAU') fail(`"${username}" signed in with role ${role}, not HR_BUREAU`)
-  log(`    signed in as ${username} (role ${role})`)
-}
+import type { Locator, Page } from 'playwright-core'
+import { byTestId, fail, field, log, RUN_ID, runScenario, signIn, step, TIMEOUT, visibleProblems } from './lib'
 
 function yearOption(page: Page, year: number): Locator {
   return page.locator(`[data-testid="calendar-year-option"][data-year="${year}"]`)
@@ -112,7 +48,7 @@ async function importFile(page: Page, name: string, text: string): Promise<void>
 
 async function run(page: Page): Promise<void> {
   await step('HR bureau signs in and opens the calendar from the header', async () => {
-    await signIn(page, 'hrbureau')
+    await signIn(page, 'hrbureau', { path: '/work', role: 'HR_BUREAU' })
     const nav = byTestId(page, 'nav-calendar')
     await nav.waitFor({ timeout: TIMEOUT }).catch(() => fail('no "工作日历" link in the header for HR_BUREAU'))
     await nav.click()
@@ -212,45 +148,4 @@ async function run(page: Page): Promise<void> {
   })
 }
 
-async function main(): Promise<number> {
-  const dir = ensureArtifacts()
-  log(`zhicheng e2e calendar against ${BASE_URL}`)
-  let browser: Browser | null = null
-  let page: Page | null = null
-  try {
-    browser = await launch()
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } })
-    context.setDefaultTimeout(TIMEOUT)
-    page = await context.newPage()
-    page.on('pageerror', (e) => pageErrors.push(String(e)))
-    page.on('console', (m) => {
-      if (m.text().startsWith('[problem]')) problems.push(m.text())
-    })
-    await run(page)
-    await page.screenshot({ path: join(dir, 'calendar-final.png'), fullPage: true }).catch(() => undefined)
-    log('1 passed, 0 failed')
-    return 0
-  } catch (e) {
-    const message = e instanceof Error ? e.message : String(e)
-    log(`✗ FAILED at step "${currentStep}": ${message}`)
-    if (!(e instanceof StepError) && e instanceof Error && e.stack) {
-      log(e.stack.split('\n').filter((l) => /^\s+at /.test(l)).slice(0, 4).join('\n'))
-    }
-    if (problems.length) log(`  problems shown: ${problems.slice(-3).join(' || ')}`)
-    if (pageErrors.length) log(`  page errors: ${pageErrors.slice(-3).join(' || ')}`)
-    if (page) {
-      const file = join(dir, `failure-calendar-${currentStep.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.png`)
-      await page
-        .screenshot({ path: file, fullPage: true })
-        .then(() => log(`  screenshot: ${file}`))
-        .catch(() => undefined)
-      writeFileSync(join(dir, 'failure-calendar.txt'), `${currentStep}\n${message}\n${page.url()}\n`)
-    }
-    log('0 passed, 1 failed')
-    return 1
-  } finally {
-    await browser?.close().catch(() => undefined)
-  }
-}
-
-process.exitCode = await main()
+process.exitCode = await runScenario('calendar', run)

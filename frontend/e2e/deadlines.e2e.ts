@@ -8,73 +8,10 @@
 // by the rows' ids, and accepts any number of deadlines (including none).
 // Run: ZC_BASE_URL=http://localhost:8080 npx tsx e2e/deadlines.e2e.ts
 // Prints "1 passed, 0 failed" or "0 passed, 1 failed"; on failure saves a screenshot in e2e/artifacts/.
-import { writeFileSync } from 'node:fs'
-import { join } from 'node:path'
-import type { Browser, Locator, Page } from 'playwright-core'
-import { BASE_URL, ensureArtifacts, launch, log } from './lib'
+import type { Locator, Page } from 'playwright-core'
+import { byTestId, fail, log, runScenario, signIn, step, TIMEOUT, visibleProblems } from './lib'
 
-const PASSWORD = process.env.ZC_DEMO_PASSWORD ?? 'demo123'
-const TIMEOUT = Number(process.env.ZC_E2E_TIMEOUT_MS ?? 20000)
-/** A run may take a while on the real backend: the card looks again while it is RUNNING. */
 const RUN_TIMEOUT = Math.max(TIMEOUT, 30000)
-
-let currentStep = '(start)'
-const problems: string[] = []
-const pageErrors: string[] = []
-
-class StepError extends Error {}
-
-function fail(message: string): never {
-  throw new StepError(message)
-}
-
-async function step<T>(name: string, fn: () => Promise<T>): Promise<T> {
-  currentStep = name
-  const started = Date.now()
-  log(`→ ${name}`)
-  const result = await fn()
-  log(`  ✓ ${name} (${Date.now() - started} ms)`)
-  return result
-}
-
-function byTestId(scope: Page | Locator, id: string): Locator {
-  return scope.locator(`[data-testid="${id}"]`)
-}
-
-/** The native input of an Element Plus field, wherever the data-testid landed. */
-function field(scope: Page | Locator, id: string): Locator {
-  const q = `[data-testid="${id}"]`
-  return scope.locator(`input${q}, textarea${q}, ${q} input, ${q} textarea`).first()
-}
-
-async function visibleProblems(page: Page): Promise<string> {
-  const texts = await page
-    .locator('[data-testid="problem-message"]:visible, .zc-problem-alert:visible')
-    .allInnerTexts()
-    .catch(() => [] as string[])
-  return texts.map((t) => t.replace(/\s+/g, ' ').trim()).filter(Boolean).join(' | ')
-}
-
-async function signIn(page: Page, username: string, expectedRole: string): Promise<void> {
-  await page.goto(`${BASE_URL}/sign-in`)
-  const signOut = byTestId(page, 'sign-out')
-  if (await signOut.isVisible().catch(() => false)) {
-    await signOut.click()
-    await page.waitForURL(/\/sign-in/, { timeout: TIMEOUT })
-  }
-  await byTestId(page, 'sign-in-form').waitFor({ timeout: TIMEOUT }).catch(() =>
-    fail(`the sign-in page did not render at ${BASE_URL}/sign-in (is the backend serving frontend/dist?)`),
-  )
-  await field(page, 'sign-in-username').fill(username)
-  await field(page, 'sign-in-password').fill(PASSWORD)
-  await byTestId(page, 'sign-in-submit').click()
-  await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'), { timeout: TIMEOUT }).catch(async () =>
-    fail(`sign-in as "${username}" did not leave /sign-in ${await visibleProblems(page)}`.trim()),
-  )
-  const role = await byTestId(page, 'current-user').getAttribute('data-role', { timeout: TIMEOUT })
-  if (role !== expectedRole) fail(`"${username}" signed in with role ${role}, not ${expectedRole}`)
-  log(`    signed in as ${username} (role ${role})`)
-}
 
 /** Open /deadlines from the header link and wait until the list has loaded. */
 async function openDeadlines(page: Page): Promise<Locator> {
@@ -142,7 +79,7 @@ async function runIds(page: Page, job: string): Promise<Set<string>> {
 
 async function run(page: Page): Promise<void> {
   await step('HR bureau signs in and opens 期限 from the header', async () => {
-    await signIn(page, 'hrbureau', 'HR_BUREAU')
+    await signIn(page, 'hrbureau', { role: 'HR_BUREAU' })
     const unread = await bellUnread(page)
     await openDeadlines(page)
     await checkRows(page)
@@ -215,7 +152,7 @@ async function run(page: Page): Promise<void> {
   })
 
   await step('the committee office sees the deadlines page render', async () => {
-    await signIn(page, 'office', 'COMMITTEE_OFFICE')
+    await signIn(page, 'office', { role: 'COMMITTEE_OFFICE' })
     await bellUnread(page)
     const pageEl = await openDeadlines(page)
     if ((await pageEl.getAttribute('data-role')) !== 'COMMITTEE_OFFICE') fail('the page does not know the role')
@@ -226,45 +163,4 @@ async function run(page: Page): Promise<void> {
   })
 }
 
-async function main(): Promise<number> {
-  const dir = ensureArtifacts()
-  log(`zhicheng e2e deadlines against ${BASE_URL}`)
-  let browser: Browser | null = null
-  let page: Page | null = null
-  try {
-    browser = await launch()
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } })
-    context.setDefaultTimeout(TIMEOUT)
-    page = await context.newPage()
-    page.on('pageerror', (e) => pageErrors.push(String(e)))
-    page.on('console', (m) => {
-      if (m.text().startsWith('[problem]')) problems.push(m.text())
-    })
-    await run(page)
-    await page.screenshot({ path: join(dir, 'deadlines-final.png'), fullPage: true }).catch(() => undefined)
-    log('1 passed, 0 failed')
-    return 0
-  } catch (e) {
-    const message = e instanceof Error ? e.message : String(e)
-    log(`✗ FAILED at step "${currentStep}": ${message}`)
-    if (!(e instanceof StepError) && e instanceof Error && e.stack) {
-      log(e.stack.split('\n').filter((l) => /^\s+at /.test(l)).slice(0, 4).join('\n'))
-    }
-    if (problems.length) log(`  problems shown: ${problems.slice(-3).join(' || ')}`)
-    if (pageErrors.length) log(`  page errors: ${pageErrors.slice(-3).join(' || ')}`)
-    if (page) {
-      const file = join(dir, `failure-deadlines-${currentStep.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.png`)
-      await page
-        .screenshot({ path: file, fullPage: true })
-        .then(() => log(`  screenshot: ${file}`))
-        .catch(() => undefined)
-      writeFileSync(join(dir, 'failure-deadlines.txt'), `${currentStep}\n${message}\n${page.url()}\n`)
-    }
-    log('0 passed, 1 failed')
-    return 1
-  } finally {
-    await browser?.close().catch(() => undefined)
-  }
-}
-
-process.exitCode = await main()
+process.exitCode = await runScenario('deadlines', run)

@@ -1,8 +1,8 @@
-// Helpers shared by the browser tests (path.e2e.ts, smoke.e2e.ts).
-import { existsSync, mkdirSync } from 'node:fs'
+// Helpers shared by the browser tests (path, calendar, deadlines and smoke scenarios).
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { chromium, type Browser } from 'playwright-core'
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core'
 
 export const E2E_DIR = dirname(fileURLToPath(import.meta.url))
 export const ARTIFACTS = join(E2E_DIR, 'artifacts')
@@ -101,4 +101,120 @@ export function tamperCompactJws(jws: string): string {
 
 export function log(line: string): void {
   process.stdout.write(line + '\n')
+}
+
+// ---------- shared by every scenario: steps, lookups, sign-in, and the runner ----------
+
+export const PASSWORD = process.env.ZC_DEMO_PASSWORD ?? 'demo123'
+export const TIMEOUT = Number(process.env.ZC_E2E_TIMEOUT_MS ?? 20000)
+/** Distinguishes this run's data from earlier runs on the same server. */
+export const RUN_ID = new Date().toISOString().replace(/\D/g, '').slice(0, 14)
+
+let currentStep = '(start)'
+const problems: string[] = []
+const pageErrors: string[] = []
+
+/** A failure the scenario explains itself: reported without a stack. */
+export class StepError extends Error {}
+
+export function fail(message: string): never {
+  throw new StepError(message)
+}
+
+export async function step<T>(name: string, fn: () => Promise<T>): Promise<T> {
+  currentStep = name
+  const started = Date.now()
+  log(`→ ${name}`)
+  const result = await fn()
+  log(`  ✓ ${name} (${Date.now() - started} ms)`)
+  return result
+}
+
+export function byTestId(scope: Page | Locator, id: string): Locator {
+  return scope.locator(`[data-testid="${id}"]`)
+}
+
+/** The native input or textarea of an el-input (Element Plus puts data-testid on the native element). */
+export function field(scope: Page | Locator, id: string): Locator {
+  const q = `[data-testid="${id}"]`
+  return scope.locator(`input${q}, textarea${q}, ${q} input, ${q} textarea`).first()
+}
+
+/** Text of any problem shown right now (message or inline alert), for failure messages. */
+export async function visibleProblems(page: Page): Promise<string> {
+  const texts = await page
+    .locator('[data-testid="problem-message"]:visible, .zc-problem-alert:visible')
+    .allInnerTexts()
+    .catch(() => [] as string[])
+  return texts.map((t) => t.replace(/\s+/g, ' ').trim()).filter(Boolean).join(' | ')
+}
+
+/** Signs in (signing out first if needed) and checks where the user lands and with which role. */
+export async function signIn(page: Page, username: string, expect: { path?: string; role?: string } = {}) {
+  await page.goto(`${BASE_URL}/sign-in`)
+  const signOut = byTestId(page, 'sign-out')
+  if (await signOut.isVisible().catch(() => false)) {
+    await signOut.click()
+    await page.waitForURL(/\/sign-in/, { timeout: TIMEOUT })
+  }
+  await byTestId(page, 'sign-in-form').waitFor({ timeout: TIMEOUT }).catch(() =>
+    fail(`the sign-in page did not render at ${BASE_URL}/sign-in (is the backend serving frontend/dist?)`),
+  )
+  await field(page, 'sign-in-username').fill(username)
+  await field(page, 'sign-in-password').fill(PASSWORD)
+  await byTestId(page, 'sign-in-submit').click()
+  const arrived = (u: URL) => (expect.path ? u.pathname.startsWith(expect.path) : !u.pathname.startsWith('/sign-in'))
+  await page.waitForURL(arrived, { timeout: TIMEOUT }).catch(async () =>
+    fail(
+      `sign-in as "${username}" did not reach ${expect.path ?? 'a page'} (now at ${page.url()}) ${await visibleProblems(page)}`.trim(),
+    ),
+  )
+  const role = await byTestId(page, 'current-user').getAttribute('data-role', { timeout: TIMEOUT })
+  if (expect.role && role !== expect.role) fail(`"${username}" signed in with role ${role}, not ${expect.role}`)
+  log(`    signed in as ${username} (role ${role})`)
+}
+
+/**
+ * Runs one scenario in a fresh headless Chromium and prints "1 passed, 0 failed" or "0 passed, 1 failed";
+ * on failure it names the step and saves a screenshot under e2e/artifacts/. Returns the exit code.
+ */
+export async function runScenario(name: string, run: (page: Page) => Promise<void>): Promise<number> {
+  const dir = ensureArtifacts()
+  log(`zhicheng e2e ${name} against ${BASE_URL}`)
+  let browser: Browser | null = null
+  let page: Page | null = null
+  try {
+    browser = await launch()
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } })
+    context.setDefaultTimeout(TIMEOUT)
+    page = await context.newPage()
+    page.on('pageerror', (e) => pageErrors.push(String(e)))
+    page.on('console', (m) => {
+      if (m.text().startsWith('[problem]')) problems.push(m.text())
+    })
+    await run(page)
+    await page.screenshot({ path: join(dir, `${name}-final.png`), fullPage: true }).catch(() => undefined)
+    log('1 passed, 0 failed')
+    return 0
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e)
+    log(`✗ FAILED at step "${currentStep}": ${message}`)
+    if (!(e instanceof StepError) && e instanceof Error && e.stack) {
+      log(e.stack.split('\n').filter((l) => /^\s+at /.test(l)).slice(0, 4).join('\n'))
+    }
+    if (problems.length) log(`  problems shown: ${problems.slice(-3).join(' || ')}`)
+    if (pageErrors.length) log(`  page errors: ${pageErrors.slice(-3).join(' || ')}`)
+    if (page) {
+      const file = join(dir, `failure-${name}-${currentStep.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.png`)
+      await page
+        .screenshot({ path: file, fullPage: true })
+        .then(() => log(`  screenshot: ${file}`))
+        .catch(() => undefined)
+      writeFileSync(join(dir, `failure-${name}.txt`), `${currentStep}\n${message}\n${page.url()}\n`)
+    }
+    log('0 passed, 1 failed')
+    return 1
+  } finally {
+    await browser?.close().catch(() => undefined)
+  }
 }

@@ -6,81 +6,26 @@
 //
 // Run: ZC_BASE_URL=http://localhost:8080 npm run e2e   (the backend's local server serving dist/)
 // Prints "1 passed, 0 failed" or "0 passed, 1 failed"; on failure saves a screenshot in e2e/artifacts/.
-import { readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { join } from 'node:path'
-import type { Browser, Locator, Page } from 'playwright-core'
-import { BASE_URL, ensureArtifacts, launch, log, makePdf, tamperCompactJws } from './lib'
+import type { Locator, Page } from 'playwright-core'
+import {
+  BASE_URL,
+  byTestId,
+  fail,
+  field,
+  log,
+  makePdf,
+  PASSWORD,
+  RUN_ID,
+  runScenario,
+  signIn,
+  step,
+  tamperCompactJws,
+  TIMEOUT,
+  visibleProblems,
+} from './lib'
 import { checkCharFor } from '../src/lib/idNumber'
-
-const PASSWORD = process.env.ZC_DEMO_PASSWORD ?? 'demo123'
-const TIMEOUT = Number(process.env.ZC_E2E_TIMEOUT_MS ?? 20000)
-const RUN_ID = new Date().toISOString().replace(/\D/g, '').slice(0, 14)
-
-let currentStep = '(start)'
-const problems: string[] = []
-const pageErrors: string[] = []
-
-class StepError extends Error {}
-
-function fail(message: string): never {
-  throw new StepError(message)
-}
-
-async function step<T>(name: string, fn: () => Promise<T>): Promise<T> {
-  currentStep = name
-  const started = Date.now()
-  log(`→ ${name}`)
-  const result = await fn()
-  log(`  ✓ ${name} (${Date.now() - started} ms)`)
-  return result
-}
-
-// ---------- small UI helpers ----------
-
-function byTestId(page: Page | Locator, id: string): Locator {
-  return page.locator(`[data-testid="${id}"]`)
-}
-
-/** The native input or textarea of an el-input (Element Plus puts data-testid on the native element). */
-function field(scope: Page | Locator, id: string): Locator {
-  const q = `[data-testid="${id}"]`
-  return scope.locator(`input${q}, textarea${q}, ${q} input, ${q} textarea`).first()
-}
-
-/** Text of any problem shown right now (message or inline alert), for failure messages. */
-async function visibleProblems(page: Page): Promise<string> {
-  const texts = await page
-    .locator('[data-testid="problem-message"]:visible, .zc-problem-alert:visible')
-    .allInnerTexts()
-    .catch(() => [] as string[])
-  return texts.map((t) => t.replace(/\s+/g, ' ').trim()).filter(Boolean).join(' | ')
-}
-
-async function signIn(page: Page, username: string, expectPath: '/applicant' | '/work'): Promise<void> {
-  await page.goto(`${BASE_URL}/sign-in`)
-  // Signed in already (as someone else)? The guard sends us home: sign out first.
-  const signOut = byTestId(page, 'sign-out')
-  if (await signOut.isVisible().catch(() => false)) {
-    await signOut.click()
-    await page.waitForURL(/\/sign-in/, { timeout: TIMEOUT })
-  }
-  await byTestId(page, 'sign-in-form').waitFor({ timeout: TIMEOUT }).catch(() =>
-    fail(`the sign-in page did not render at ${BASE_URL}/sign-in (is the backend serving frontend/dist?)`),
-  )
-  await field(page, 'sign-in-username').fill(username)
-  await field(page, 'sign-in-password').fill(PASSWORD)
-  await byTestId(page, 'sign-in-submit').click()
-  try {
-    await page.waitForURL((u) => u.pathname.startsWith(expectPath), { timeout: TIMEOUT })
-  } catch {
-    fail(
-      `sign-in as "${username}" did not reach ${expectPath} (now at ${page.url()}) ${await visibleProblems(page)}`.trim(),
-    )
-  }
-  const role = await byTestId(page, 'current-user').getAttribute('data-role', { timeout: TIMEOUT })
-  log(`    signed in as ${username} (role ${role})`)
-}
 
 /** Open an Element Plus select and click the option with this exact label. */
 async function chooseOption(page: Page, select: Locator, label: string | RegExp): Promise<void> {
@@ -226,7 +171,7 @@ async function run(page: Page): Promise<void> {
   let appId = ''
   const specialty = `电气工程 e2e ${RUN_ID}`
 
-  await step('applicant signs in', () => signIn(page, 'applicant', '/applicant'))
+  await step('applicant signs in', () => signIn(page, 'applicant', { path: '/applicant' }))
 
   await step('applicant creates an application', async () => {
     const [series, levels, committees, units] = await Promise.all([
@@ -339,7 +284,7 @@ async function run(page: Page): Promise<void> {
   })
 
   await step('unit signs in and passes the first review (R6)', async () => {
-    await signIn(page, 'unit', '/work')
+    await signIn(page, 'unit', { path: '/work' })
     await act(page, appId, 'review', async (d) => {
       await field(d, 'action-comment').fill('材料齐全，首审通过（e2e）')
     })
@@ -354,14 +299,14 @@ async function run(page: Page): Promise<void> {
   })
 
   await step('HR bureau signs in and vets (R8)', async () => {
-    await signIn(page, 'hrbureau', '/work')
+    await signIn(page, 'hrbureau', { path: '/work' })
     await act(page, appId, 'vet', async (d) => {
       await field(d, 'action-comment').fill('审核通过（e2e）')
     })
   })
 
   await step('committee office signs in and accepts (R8)', async () => {
-    await signIn(page, 'office', '/work')
+    await signIn(page, 'office', { path: '/work' })
     await act(page, appId, 'accept')
   })
 
@@ -373,14 +318,14 @@ async function run(page: Page): Promise<void> {
   })
 
   await step('HR bureau publishes the result, files it and issues the certificate', async () => {
-    await signIn(page, 'hrbureau', '/work')
+    await signIn(page, 'hrbureau', { path: '/work' })
     await act(page, appId, 'publish')
     await act(page, appId, 'file')
     await act(page, appId, 'issue')
   })
 
   const cert = await step('applicant sees the certificate with a QR code of its verify link', async () => {
-    await signIn(page, 'applicant', '/applicant')
+    await signIn(page, 'applicant', { path: '/applicant' })
     const cards = page.locator('[data-testid="certificate-card"]')
     await cards.first().waitFor({ timeout: TIMEOUT }).catch(() => fail('no certificate under "my certificates"'))
     // This run's certificate: the card with this run's specialty, else the last one.
@@ -490,46 +435,7 @@ async function runRegistration(page: Page): Promise<void> {
   })
 }
 
-async function main(): Promise<number> {
-  const dir = ensureArtifacts()
-  log(`zhicheng e2e path against ${BASE_URL}`)
-  let browser: Browser | null = null
-  let page: Page | null = null
-  try {
-    browser = await launch()
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } })
-    context.setDefaultTimeout(TIMEOUT)
-    page = await context.newPage()
-    page.on('pageerror', (e) => pageErrors.push(String(e)))
-    page.on('console', (m) => {
-      if (m.text().startsWith('[problem]')) problems.push(m.text())
-    })
-    await run(page)
-    await runRegistration(page)
-    await page.screenshot({ path: join(dir, 'path-final.png'), fullPage: true }).catch(() => undefined)
-    log('1 passed, 0 failed')
-    return 0
-  } catch (e) {
-    const message = e instanceof Error ? e.message : String(e)
-    log(`✗ FAILED at step "${currentStep}": ${message}`)
-    if (!(e instanceof StepError) && e instanceof Error && e.stack) {
-      log(e.stack.split('\n').filter((l) => /^\s+at /.test(l)).slice(0, 4).join('\n'))
-    }
-    if (problems.length) log(`  problems shown: ${problems.slice(-3).join(' || ')}`)
-    if (pageErrors.length) log(`  page errors: ${pageErrors.slice(-3).join(' || ')}`)
-    if (page) {
-      const file = join(dir, `failure-${currentStep.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.png`)
-      await page
-        .screenshot({ path: file, fullPage: true })
-        .then(() => log(`  screenshot: ${file}`))
-        .catch(() => undefined)
-      writeFileSync(join(dir, 'failure.txt'), `${currentStep}\n${message}\n${page.url()}\n`)
-    }
-    log('0 passed, 1 failed')
-    return 1
-  } finally {
-    await browser?.close().catch(() => undefined)
-  }
-}
-
-process.exitCode = await main()
+process.exitCode = await runScenario('path', async (page) => {
+  await run(page)
+  await runRegistration(page)
+})
