@@ -28,6 +28,8 @@ import cn.zhicheng.deadlines.handler.DeadlinesHandler;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import cn.zhicheng.core.time.SettableClock;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -48,8 +50,12 @@ class DeadlineJobsTest {
     @Inject
     DeadlinesHandler handler;
 
+    SettableClock clock;
+
     @Inject
-    TestClock clock;
+    void clock(Clock clock) {
+        this.clock = SettableClock.of(clock);
+    }
 
     @Inject
     TestFaults faults;

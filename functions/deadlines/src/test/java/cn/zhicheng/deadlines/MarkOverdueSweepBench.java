@@ -10,6 +10,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
+import cn.zhicheng.core.time.SettableClock;
+import java.time.Clock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,8 +51,12 @@ class MarkOverdueSweepBench {
     @Inject
     AgroalDataSource dataSource;
 
+    SettableClock clock;
+
     @Inject
-    TestClock clock;
+    void clock(Clock clock) {
+        this.clock = SettableClock.of(clock);
+    }
 
     @Test
     void P4_markOverdueSweepsAMillionDeadlines() throws SQLException, IOException {

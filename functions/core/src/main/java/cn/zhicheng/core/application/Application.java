@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -47,6 +48,19 @@ public class Application extends PanacheEntityBase {
     @Column(name = "committee_id", nullable = false)
     public UUID committeeId;
 
+    /** R3: employed through the unit, or a flexible worker through an agency. */
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Employment employment = Employment.EMPLOYED;
+
+    /** R4: the diploma database covers graduates of 2002 and later. */
+    @Column(name = "graduation_year")
+    public Integer graduationYear;
+
+    /** R4: the degree database covers degrees awarded from 2008-09-01. */
+    @Column(name = "degree_awarded_on")
+    public LocalDate degreeAwardedOn;
+
     /** R4: numbers, never copies. */
     @Column(name = "diploma_number", nullable = false)
     public String diplomaNumber;
@@ -76,6 +90,32 @@ public class Application extends PanacheEntityBase {
 
     @Column(name = "unit_pledge_by")
     public UUID unitPledgeBy;
+
+    /** R6: who did the unit's first review, and when. */
+    @Column(name = "unit_reviewed_by")
+    public UUID unitReviewedBy;
+
+    @Column(name = "unit_reviewed_at")
+    public Instant unitReviewedAt;
+
+    /** R7: the last day of the unit publicity, counted in working days (R32). */
+    @Column(name = "publicity_ends_on")
+    public LocalDate publicityEndsOn;
+
+    /** R8: who vetted, and when. */
+    @Column(name = "vetted_by")
+    public UUID vettedBy;
+
+    @Column(name = "vetted_at")
+    public Instant vettedAt;
+
+    /** R1: when the committee accepted it, inside a window. */
+    @Column(name = "accepted_at")
+    public Instant acceptedAt;
+
+    /** R13-R16: the committee's review round the application is decided in. */
+    @Column(name = "round_id")
+    public UUID roundId;
 
     @Column(name = "decision_note")
     public String decisionNote;

@@ -44,6 +44,8 @@ public enum ApplicationTransition {
     FAIL(EnumSet.of(UNDER_REVIEW), FAILED, Role.COMMITTEE_OFFICE),
     /** R14, R15: approved results go to public notice. */
     PUBLISH_RESULT(EnumSet.of(PASSED), RESULT_PUBLICITY, Role.HR_BUREAU),
+    /** R15: an objection to the result upheld in the notice period: the application does not pass after all. */
+    UPHOLD_RESULT_OBJECTION(EnumSet.of(RESULT_PUBLICITY), FAILED, Role.HR_BUREAU),
     /** R16: approval filing. */
     FILE(EnumSet.of(RESULT_PUBLICITY), FILED, Role.HR_BUREAU),
     /** R28: the certificate is issued. */

@@ -22,6 +22,11 @@ public class EvidenceItem extends PanacheEntityBase {
     @Id
     public UUID id;
 
+    /** R7: the applicant's evidence, or one of the documents the unit attaches to its recommendation. */
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public EvidenceKind kind = EvidenceKind.APPLICANT;
+
     @Column(name = "application_id", nullable = false)
     public UUID applicationId;
 

@@ -33,6 +33,8 @@ public interface ZhichengConfig {
 
     Jobs jobs();
 
+    Clock clock();
+
     interface Evidence {
         /** local (files under the data folder) or s3. */
         @WithDefault("local")
@@ -109,5 +111,17 @@ public interface ZhichengConfig {
         /** How long a RUNNING run may go without finishing before the next run takes it as crashed and resumes it. */
         @WithDefault("15M")
         Duration lease();
+    }
+
+    interface Clock {
+        /**
+         * A settable clock, a fake behind the clock port for tests and the browser tests' server, so that journeys
+         * spanning weeks of working days can be walked in minutes. Never set in production.
+         */
+        @WithDefault("false")
+        boolean settable();
+
+        /** Where a settable clock starts; absent means the system time. */
+        java.util.Optional<java.time.Instant> start();
     }
 }

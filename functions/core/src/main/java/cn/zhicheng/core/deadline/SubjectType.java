@@ -8,5 +8,6 @@ public enum SubjectType {
     OBJECTION,
     FILING,
     COMMITTEE,
-    WINDOW
+    WINDOW,
+    ROUND
 }

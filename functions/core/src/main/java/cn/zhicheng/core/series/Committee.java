@@ -11,6 +11,7 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -39,8 +40,19 @@ public class Committee extends PanacheEntityBase {
     @Column(name = "hr_bureau_id", nullable = false)
     public UUID hrBureauId;
 
+    /** R12: the number of members; a meeting draws this many experts and is quorate with two-thirds of them. */
     @Column(name = "member_count", nullable = false)
     public int memberCount;
+
+    /** R8: the region whose units' applications the committee reviews, e.g. 潍坊市; null means no limit. */
+    public String jurisdiction;
+
+    /** The body that organises the committee (组建单位). */
+    public String organiser;
+
+    @Version
+    @Column(nullable = false)
+    public long version;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "committee_level", joinColumns = @JoinColumn(name = "committee_id"))
@@ -50,6 +62,11 @@ public class Committee extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /** R13: a committee with a senior level is bound by the senior pass-rate cap. */
+    public boolean reviewsSenior() {
+        return levels.stream().anyMatch(TitleLevel::isSenior);
+    }
 
     public static List<Committee> listOrdered() {
         return list("order by code");

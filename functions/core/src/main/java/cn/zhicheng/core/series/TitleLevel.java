@@ -16,6 +16,16 @@ public enum TitleLevel {
         this.nameEn = nameEn;
     }
 
+    /** R13: 正高级 and 副高级 are senior. */
+    public boolean isSenior() {
+        return this == FULL_SENIOR || this == DEPUTY_SENIOR;
+    }
+
+    /** R17: 助理级 and 员级 are junior (初级). */
+    public boolean isJunior() {
+        return this == ASSISTANT || this == MEMBER;
+    }
+
     public String nameZh() {
         return nameZh;
     }

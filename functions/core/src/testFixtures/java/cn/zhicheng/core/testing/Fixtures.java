@@ -13,7 +13,7 @@ import cn.zhicheng.core.series.TitleLevel;
 import cn.zhicheng.core.unit.Unit;
 import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
@@ -46,7 +46,8 @@ public final class Fixtures {
             ApplicationStateMachine machine = Arc.container().instance(ApplicationStateMachine.class).get();
             Series engineering = Series.<Series>find("code", "ENGINEERING").firstResult();
             Committee committee = Committee.forSeriesAndLevel(engineering.id, TitleLevel.INTERMEDIATE).orElseThrow();
-            Application application = Application.draft(UUID.randomUUID(), Instant.now());
+            Clock clock = Arc.container().instance(Clock.class).get();
+            Application application = Application.draft(UUID.randomUUID(), clock.instant());
             application.applicantId = applicant.personId();
             application.accountId = applicant.accountId();
             application.unitId = Unit.findByCode("WFDLSJY").orElseThrow().id;
@@ -62,13 +63,27 @@ public final class Fixtures {
                 if (application.state() == target) {
                     break;
                 }
-                machine.apply(application, step.transition(), DemoUsers.actor(step.username()), "fixture");
-                if (step.transition() == ApplicationTransition.SUBMIT) {
-                    application.pledgeSignedAt = Instant.now();
-                }
-                if (step.transition() == ApplicationTransition.RECOMMEND) {
-                    application.unitPledgeSignedAt = Instant.now();
-                    application.diplomaVerification = VerificationRoute.DIPLOMA_DATABASE;
+                Actor actor = DemoUsers.actor(step.username());
+                machine.apply(application, step.transition(), actor, "fixture");
+                switch (step.transition()) {
+                    case SUBMIT -> application.pledgeSignedAt = clock.instant();
+                    case UNIT_REVIEW -> {
+                        application.unitReviewedBy = actor.accountId();
+                        application.unitReviewedAt = clock.instant();
+                    }
+                    case RECOMMEND -> {
+                        application.unitPledgeSignedAt = clock.instant();
+                        application.unitPledgeBy = actor.accountId();
+                        application.diplomaVerification = VerificationRoute.DIPLOMA_DATABASE;
+                    }
+                    case VET -> {
+                        application.vettedBy = actor.accountId();
+                        application.vettedAt = clock.instant();
+                    }
+                    case ACCEPT -> application.acceptedAt = clock.instant();
+                    default -> {
+                        // the other steps record nothing beyond the audit trail
+                    }
                 }
             }
             if (application.state() != target) {

@@ -5,7 +5,9 @@ import cn.zhicheng.core.application.ApplicationState;
 import cn.zhicheng.core.application.ApplicationStateMachine;
 import cn.zhicheng.core.application.ApplicationTransition;
 import cn.zhicheng.core.application.EvidenceItem;
+import cn.zhicheng.core.application.Objection;
 import cn.zhicheng.core.audit.AuditEvent;
+import cn.zhicheng.core.identity.Account;
 import cn.zhicheng.core.identity.Actor;
 import cn.zhicheng.core.person.IdNumber;
 import cn.zhicheng.core.person.Person;
@@ -19,7 +21,9 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -38,12 +42,15 @@ public class ApplicationViews {
                 .map(e -> new ApplicationView.HistoryEntry(e.occurredAt, e.actorName, e.actorRole, e.action,
                         e.fromState, e.toState, e.note))
                 .toList();
-        return new References(List.of(application)).view(application, viewer, evidence, history);
+        List<ApplicationView.ObjectionView> objections = Objection
+                .<Objection>list("applicationId = ?1 order by raisedAt", application.id).stream()
+                .map(ApplicationViews::objection).toList();
+        return new References(List.of(application)).view(application, viewer, evidence, objections, history);
     }
 
     public List<ApplicationView> list(List<Application> applications, Actor viewer) {
         References references = new References(applications);
-        return applications.stream().map(a -> references.view(a, viewer, List.of(), List.of())).toList();
+        return applications.stream().map(a -> references.view(a, viewer, List.of(), List.of(), List.of())).toList();
     }
 
     /** What the viewer may do next, named as the API's action routes name them. */
@@ -61,10 +68,9 @@ public class ApplicationViews {
                 case RECOMMEND -> "recommend";
                 case VET -> "vet";
                 case ACCEPT -> "accept";
-                case START_REVIEW, PASS, FAIL -> "decide";
-                case PUBLISH_RESULT -> "publish";
-                case FILE -> "file";
                 case CERTIFY -> "issue";
+                // R12-R16: decided by meetings and rounds, never one application at a time
+                case START_REVIEW, PASS, FAIL, PUBLISH_RESULT, FILE, UPHOLD_RESULT_OBJECTION -> null;
                 case VOID_FOR_FRAUD, REVOKE -> null;
             };
             if (action != null) {
@@ -75,16 +81,22 @@ public class ApplicationViews {
     }
 
     public static ApplicationView.EvidenceView evidence(EvidenceItem item) {
-        return new ApplicationView.EvidenceView(item.id, item.title, item.fileName, item.contentType, item.size,
+        return new ApplicationView.EvidenceView(item.id, item.kind, item.title, item.fileName, item.contentType, item.size,
                 item.status.name(), item.uploadedAt);
     }
 
-    /** Referenced people, units, series and committees of a batch of applications. */
+    public static ApplicationView.ObjectionView objection(Objection o) {
+        return new ApplicationView.ObjectionView(o.id, o.stage, o.raisedAt, o.raisedBy, o.content, o.decision,
+                o.explanation, o.decidedAt, o.version);
+    }
+
+    /** Referenced people, units, series, committees and staff accounts of a batch of applications. */
     private static final class References {
         private final Map<UUID, Person> people;
         private final Map<UUID, Unit> units;
         private final Map<UUID, Series> series;
         private final Map<UUID, Committee> committees;
+        private final Map<UUID, Account> staff;
 
         References(List<Application> applications) {
             people = byId(Person.list("id in ?1", ids(applications, a -> a.applicantId)), p -> ((Person) p).id);
@@ -92,10 +104,13 @@ public class ApplicationViews {
             series = byId(Series.list("id in ?1", ids(applications, a -> a.seriesId)), s -> ((Series) s).id);
             committees = byId(Committee.list("id in ?1", ids(applications, a -> a.committeeId)),
                     c -> ((Committee) c).id);
+            List<UUID> staffIds = new ArrayList<>(ids(applications, a -> a.unitReviewedBy));
+            staffIds.addAll(ids(applications, a -> a.vettedBy));
+            staff = byId(Account.list("id in ?1", staffIds), a -> ((Account) a).id);
         }
 
         ApplicationView view(Application a, Actor viewer, List<ApplicationView.EvidenceView> evidence,
-                List<ApplicationView.HistoryEntry> history) {
+                List<ApplicationView.ObjectionView> objections, List<ApplicationView.HistoryEntry> history) {
             Person person = people.get(a.applicantId);
             boolean owner = a.accountId.equals(viewer.accountId());
             String idNumber = owner ? person.idNumber : IdNumber.mask(person.idNumber);
@@ -104,15 +119,25 @@ public class ApplicationViews {
             Committee committee = committees.get(a.committeeId);
             return new ApplicationView(a.id, a.state(), a.version,
                     new ApplicationView.Applicant(person.name, idNumber),
-                    new ApplicationView.Ref(unit.id, unit.name), new ApplicationView.Ref(s.id, s.nameZh), a.level,
-                    a.specialty, new ApplicationView.Ref(committee.id, committee.name), a.diplomaNumber,
-                    a.degreeNumber, a.diplomaVerification, a.degreeVerification, a.pledgeSignedAt,
-                    a.unitPledgeSignedAt, a.decisionNote, evidence, history, actions(a.state(), viewer), a.createdAt,
-                    a.updatedAt);
+                    new ApplicationView.Ref(unit.id, unit.name), a.employment, new ApplicationView.Ref(s.id, s.nameZh),
+                    a.level, a.specialty, new ApplicationView.Ref(committee.id, committee.name), a.diplomaNumber,
+                    a.graduationYear, a.degreeNumber, a.degreeAwardedOn, a.diplomaVerification, a.degreeVerification,
+                    a.pledgeSignedAt, a.unitPledgeSignedAt, done(a.unitReviewedBy, a.unitReviewedAt),
+                    a.publicityEndsOn, done(a.vettedBy, a.vettedAt), a.acceptedAt, a.roundId, a.decisionNote,
+                    evidence, objections, history, actions(a.state(), viewer), a.createdAt, a.updatedAt);
+        }
+
+        private ApplicationView.Done done(UUID accountId, Instant at) {
+            if (accountId == null) {
+                return null;
+            }
+            Account account = staff.get(accountId);
+            return new ApplicationView.Done(account == null ? null : account.displayName, at);
         }
 
         private static List<UUID> ids(List<Application> applications, Function<Application, UUID> id) {
-            Collection<UUID> distinct = applications.stream().map(id).collect(Collectors.toSet());
+            Collection<UUID> distinct = applications.stream().map(id).filter(Objects::nonNull)
+                    .collect(Collectors.toSet());
             return distinct.isEmpty() ? List.of(new UUID(0, 0)) : new ArrayList<>(distinct);
         }
 
