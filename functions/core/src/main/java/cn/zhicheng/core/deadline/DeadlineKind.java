@@ -32,13 +32,13 @@ public enum DeadlineKind {
     FILING("R16", SubjectType.APPLICATION, DayType.WORKING, 20, null, false, false, Role.HR_BUREAU,
             "评审决定", "the review decision", "核准备案", "Approval filing"),
     /** R17: intermediate committees finish reviewing by the end of November. */
-    INTERMEDIATE_FINISH("R17", SubjectType.COMMITTEE, DayType.FIXED, 0, MonthDay.of(11, 30), false, false,
+    INTERMEDIATE_FINISH("R17", SubjectType.ROUND, DayType.FIXED, 0, MonthDay.of(11, 30), false, false,
             Role.COMMITTEE_OFFICE, "评审年度", "the review year", "中级评审完成", "Intermediate review finished"),
     /** R17: intermediate committees report their summary by the end of December. */
-    INTERMEDIATE_SUMMARY("R17", SubjectType.COMMITTEE, DayType.FIXED, 0, MonthDay.of(12, 31), false, false,
+    INTERMEDIATE_SUMMARY("R17", SubjectType.ROUND, DayType.FIXED, 0, MonthDay.of(12, 31), false, false,
             Role.COMMITTEE_OFFICE, "评审年度", "the review year", "中级评审工作总结上报", "Intermediate summary report"),
     /** R17: junior committees finish by the end of December. */
-    JUNIOR_FINISH("R17", SubjectType.COMMITTEE, DayType.FIXED, 0, MonthDay.of(12, 31), false, false,
+    JUNIOR_FINISH("R17", SubjectType.ROUND, DayType.FIXED, 0, MonthDay.of(12, 31), false, false,
             Role.COMMITTEE_OFFICE, "评审年度", "the review year", "初级评审完成", "Junior review finished"),
     /** R1: the submission window closes; windows and their dates arrive with a later issue. */
     SUBMISSION_WINDOW_CLOSE("R1", SubjectType.WINDOW, DayType.FIXED, 0, null, false, false, Role.COMMITTEE_OFFICE,

@@ -44,34 +44,54 @@ public class DeadlineService {
         return LocalDate.ofInstant(clock.instant(), ClockProducer.CHINA);
     }
 
+    /** Who must act on a deadline, stored with it so that each role's list is one query. */
+    public record Owner(Role role, UUID unitId, UUID committeeId, UUID accountId) {
+    }
+
     /**
      * Attaches the kind's deadline to an application, counted from the start date; idempotent: an application has
      * at most one deadline of each kind (unique kind + subject), so a repeated step returns the existing one.
      */
     public Deadline attach(DeadlineKind kind, Application application, LocalDate start) {
-        Deadline existing = Deadline.findFor(kind, application.id).orElse(null);
+        Committee committee = Committee.findById(application.committeeId);
+        // the unit that must act: the employer for its own publicity, the committee's HR bureau for the rest
+        UUID unit = kind.ownerRole() == Role.UNIT_HR ? application.unitId : committee.hrBureauId;
+        return attach(kind, application.id, start,
+                new Owner(kind.ownerRole(), unit, application.committeeId, application.accountId));
+    }
+
+    /** Attaches the kind's deadline to any subject (meeting, objection, round), its due date counted from start. */
+    public Deadline attach(DeadlineKind kind, UUID subjectId, LocalDate start, Owner owner) {
+        return attachDue(kind, subjectId, start, null, owner);
+    }
+
+    /**
+     * Attaches a deadline whose due date the subject brings (R1: a window's closing day); a null due date is
+     * counted from start by the kind's rule. Idempotent per kind and subject.
+     */
+    public Deadline attachDue(DeadlineKind kind, UUID subjectId, LocalDate start, LocalDate dueDate, Owner owner) {
+        Deadline existing = Deadline.findFor(kind, subjectId).orElse(null);
         if (existing != null) {
             return existing;
         }
-        DeadlineKind.Due due = kind.due(calendars.calendar(), start);
-        Committee committee = Committee.findById(application.committeeId);
+        DeadlineKind.Due due = dueDate == null ? kind.due(calendars.calendar(), start)
+                : new DeadlineKind.Due(dueDate, false, null, null);
         Deadline deadline = new Deadline();
         deadline.id = UUID.randomUUID();
         deadline.kind = kind;
         deadline.rule = kind.rule();
         deadline.subjectType = kind.subjectType();
-        deadline.subjectId = application.id;
+        deadline.subjectId = subjectId;
         deadline.startDate = start;
         deadline.days = kind.days();
         deadline.dayType = kind.dayType();
         deadline.dueDate = due.date();
         deadline.provisional = due.provisional();
         deadline.state = DeadlineState.OPEN;
-        deadline.ownerRole = kind.ownerRole();
-        // the unit that must act: the employer for its own publicity, the committee's HR bureau for the rest
-        deadline.ownerUnitId = kind.ownerRole() == Role.UNIT_HR ? application.unitId : committee.hrBureauId;
-        deadline.ownerCommitteeId = application.committeeId;
-        deadline.ownerAccountId = application.accountId;
+        deadline.ownerRole = owner.role();
+        deadline.ownerUnitId = owner.unitId();
+        deadline.ownerCommitteeId = owner.committeeId();
+        deadline.ownerAccountId = owner.accountId();
         deadline.createdAt = clock.instant();
         deadline.updatedAt = deadline.createdAt;
         deadline.persist();
@@ -136,6 +156,11 @@ public class DeadlineService {
     /** The deadline's due date and how it was reached, in Chinese and English, on today's calendar. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public DeadlineKind.Due explain(Deadline deadline) {
+        if (deadline.dayType == DayType.FIXED && deadline.kind.fixedDate() == null) {
+            // R1: the subject brought its own date; there is no count to explain
+            return new DeadlineKind.Due(deadline.dueDate, false, deadline.kind.titleZh() + "：" + deadline.dueDate,
+                    deadline.kind.titleEn() + ": " + deadline.dueDate);
+        }
         return deadline.kind.due(calendars.calendar(), deadline.startDate);
     }
 

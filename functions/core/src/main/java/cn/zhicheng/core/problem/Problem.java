@@ -1,6 +1,9 @@
 package cn.zhicheng.core.problem;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A refusal that reaches the client as an RFC 9457 problem: a stable code, the rule that refused it (if any),
@@ -13,14 +16,35 @@ public class Problem extends RuntimeException {
     private final String title;
     private final String rule;
     private final List<FieldError> errors;
+    private final Map<String, Object> extensions;
 
-    private Problem(int status, String code, String title, String detail, String rule, List<FieldError> errors) {
+    private Problem(int status, String code, String title, String detail, String rule, List<FieldError> errors,
+            Map<String, Object> extensions) {
         super(detail);
         this.status = status;
         this.code = code;
         this.title = title;
         this.rule = rule;
         this.errors = List.copyOf(errors);
+        this.extensions = Collections.unmodifiableMap(new LinkedHashMap<>(extensions));
+    }
+
+    private Problem(int status, String code, String title, String detail, String rule, List<FieldError> errors) {
+        this(status, code, title, detail, rule, errors, Map.of());
+    }
+
+    /**
+     * The problem with an extension member (RFC 9457 §3.2) the client can act on, e.g. the day a ban ends, so a
+     * page can say "until 2031-05-01" in the reader's language instead of parsing the detail.
+     */
+    public Problem with(String member, Object value) {
+        Map<String, Object> more = new LinkedHashMap<>(extensions);
+        more.put(member, value);
+        return new Problem(status, code, title, getMessage(), rule, errors, more);
+    }
+
+    public Map<String, Object> extensions() {
+        return extensions;
     }
 
     public static Problem of(int status, String code, String title, String detail) {
@@ -50,7 +74,7 @@ public class Problem extends RuntimeException {
     }
 
     public Problem withErrors(List<FieldError> fieldErrors) {
-        return new Problem(status, code, title, getMessage(), rule, fieldErrors);
+        return new Problem(status, code, title, getMessage(), rule, fieldErrors, extensions);
     }
 
     public int status() {

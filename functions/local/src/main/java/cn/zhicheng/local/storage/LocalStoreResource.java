@@ -79,7 +79,7 @@ public class LocalStoreResource {
         ProblemDetails body = new ProblemDetails(
                 "https://zhicheng.cn/problems/" + code.toLowerCase().replace('_', '-'),
                 title(denied.code()), denied.code().httpStatus(), denied.getMessage(),
-                uri == null ? null : uri.getPath(), code, null, null);
+                uri == null ? null : uri.getPath(), code, null, null, null);
         return Response.status(denied.code().httpStatus()).type(ProblemDetails.MEDIA_TYPE).entity(body).build();
     }
 
