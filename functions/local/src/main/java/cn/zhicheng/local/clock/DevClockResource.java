@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import java.time.Clock;
 import java.time.Instant;
 
@@ -18,6 +19,7 @@ import java.time.Instant;
  */
 @Path("/api/dev/clock")
 @PermitAll
+
 public class DevClockResource {
 
     private final ZhichengConfig config;
@@ -33,12 +35,14 @@ public class DevClockResource {
     }
 
     @GET
+    @Operation(hidden = true) // a test fixture, not part of the API
     public Now now() {
         settable();
         return new Now(clock.instant());
     }
 
     @PUT
+    @Operation(hidden = true)
     public Now set(@Valid @NotNull Now request) {
         settable().set(request.now());
         return new Now(clock.instant());
