@@ -39,11 +39,16 @@ public class RoundViews {
         this.deadlines = deadlines;
     }
 
+    /** The rounds without their applications and objections (null), which only the round itself lists. */
     public List<RoundView> list(List<ReviewRound> rounds) {
-        return rounds.stream().map(this::of).toList();
+        return rounds.stream().map(round -> of(round, false)).toList();
     }
 
     public RoundView of(ReviewRound round) {
+        return of(round, true);
+    }
+
+    private RoundView of(ReviewRound round, boolean full) {
         Committee committee = Committee.findById(round.committeeId);
         List<Application> applications = RoundService.applicationsOf(round);
         Names names = Names.of(applications);
@@ -75,7 +80,7 @@ public class RoundViews {
                 round.returnedReason, round.passListSubmittedAt, round.approvedAt, round.filedAt,
                 round.summary == null ? null : new RoundView.Summary(round.summary, accountName(round.summaryBy),
                         round.summaryAt),
-                entries, objections, roundDeadlines, round.version);
+                full ? entries : null, full ? objections : null, roundDeadlines, round.version);
     }
 
     /** R15: the public notice of a round: published results only, names without ID numbers. */
