@@ -10,6 +10,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -76,6 +78,15 @@ public class ReviewRound extends PanacheEntityBase {
     @Column(name = "senior_override_at")
     public Instant seniorOverrideAt;
 
+    /** R17: the year's written summary the office reports after the filing (003 附件5). */
+    public String summary;
+
+    @Column(name = "summary_at")
+    public Instant summaryAt;
+
+    @Column(name = "summary_by")
+    public UUID summaryBy;
+
     @Version
     @Column(nullable = false)
     public long version;
@@ -85,5 +96,18 @@ public class ReviewRound extends PanacheEntityBase {
 
     public static Optional<ReviewRound> find(UUID committeeId, int year) {
         return find("committeeId = ?1 and year = ?2", committeeId, year).firstResultOptional();
+    }
+
+    /** The rounds of the committees given, newest year first. */
+    public static List<ReviewRound> listByCommittees(Collection<UUID> committeeIds) {
+        if (committeeIds.isEmpty()) {
+            return List.of();
+        }
+        return list("committeeId in ?1 order by year desc, createdAt desc", committeeIds);
+    }
+
+    /** R15: rounds whose results are or were on public notice, latest notice first. */
+    public static List<ReviewRound> listPublished() {
+        return list("state in ?1 order by noticeStartsOn desc, id", List.of(RoundState.NOTICE, RoundState.FILED));
     }
 }

@@ -41,19 +41,28 @@ public final class Fixtures {
     }
 
     public static UUID applicationIn(ApplicationState target) {
+        return applicationIn(target, null, TitleLevel.INTERMEDIATE, "电气工程");
+    }
+
+    /**
+     * An engineering application of the demo applicant at a level, for a committee (null: the demo committee of
+     * that level), walked to the target state, e.g. a DEPUTY_SENIOR one for WF-ENG-SENIOR (R13).
+     */
+    public static UUID applicationIn(ApplicationState target, UUID committeeId, TitleLevel level, String specialty) {
         Actor applicant = DemoUsers.actor("applicant");
         return QuarkusTransaction.requiringNew().call(() -> {
             ApplicationStateMachine machine = Arc.container().instance(ApplicationStateMachine.class).get();
             Series engineering = Series.<Series>find("code", "ENGINEERING").firstResult();
-            Committee committee = Committee.forSeriesAndLevel(engineering.id, TitleLevel.INTERMEDIATE).orElseThrow();
+            Committee committee = committeeId != null ? Committee.findById(committeeId)
+                    : Committee.forSeriesAndLevel(engineering.id, level).orElseThrow();
             Clock clock = Arc.container().instance(Clock.class).get();
             Application application = Application.draft(UUID.randomUUID(), clock.instant());
             application.applicantId = applicant.personId();
             application.accountId = applicant.accountId();
             application.unitId = Unit.findByCode("WFDLSJY").orElseThrow().id;
-            application.seriesId = engineering.id;
-            application.level = TitleLevel.INTERMEDIATE;
-            application.specialty = "电气工程";
+            application.seriesId = committee.seriesId;
+            application.level = level;
+            application.specialty = specialty;
             application.committeeId = committee.id;
             application.diplomaNumber = "105611201905001234";
             application.persist();
