@@ -7,6 +7,7 @@ import cn.zhicheng.core.identity.Actor;
 import cn.zhicheng.core.identity.Role;
 import cn.zhicheng.core.series.Committee;
 import cn.zhicheng.core.series.TitleLevel;
+import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -16,6 +17,7 @@ import java.util.UUID;
 /** Opens a committee's round of a year once, with its year-end deadlines (R17). */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
+@Unremovable // opened by meetings; functions without meetings still reach it from their tests and jobs
 public class ReviewRounds {
 
     public static final String SUBJECT = "ROUND";
