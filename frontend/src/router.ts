@@ -55,7 +55,7 @@ const routes: RouteRecordRaw[] = [
   },
 ]
 
-// ---------- Committee route, first half (R1–R10): unit/review application page ----------
+// ---------- Committee route, first half (R1–R10): unit/review application page, set-up, conflicts, windows ----------
 // vue-router ranks routes by path, not by order, so these may follow the catch-all.
 routes.push(
   {
@@ -64,6 +64,19 @@ routes.push(
     component: () => import('./views/WorkDetail.vue'),
     props: true,
     meta: { roles: WORK_ROLES },
+  },
+  { path: '/setup', name: 'setup', component: () => import('./views/Setup.vue'), meta: { roles: ['HR_BUREAU'] } },
+  {
+    path: '/expert/conflicts',
+    name: 'expert-conflicts',
+    component: () => import('./views/ExpertConflicts.vue'),
+    meta: { roles: ['EXPERT'] },
+  },
+  {
+    path: '/windows',
+    name: 'windows',
+    component: () => import('./views/PublicWindows.vue'),
+    meta: { public: true },
   },
 )
 
