@@ -207,6 +207,10 @@ async function run(page: Page): Promise<void> {
     const serial = RUN_ID.slice(-8)
     await field(page, 'new-diploma').fill(`1042212023050${serial}`)
     await field(page, 'new-degree').fill(`1042232023${serial}`)
+    // R4: the graduation year and the degree's award date decide which verification routes apply.
+    await field(page, 'new-graduation-year').fill('2023')
+    await field(page, 'new-degree-awarded-on').fill('2023-07-01')
+    await field(page, 'new-degree-awarded-on').press('Enter')
     await byTestId(page, 'new-submit').click()
     try {
       await page.waitForURL(/\/applicant\/applications\/[^/]+$/, { timeout: TIMEOUT })

@@ -1,6 +1,6 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import type { Role } from './api/types'
-import { STAFF_ROLES } from './api/types'
+import { STAFF_ROLES, WORK_ROLES } from './api/types'
 import { currentRole, homeFor, isSignedIn } from './lib/session'
 
 declare module 'vue-router' {
@@ -54,6 +54,31 @@ const routes: RouteRecordRaw[] = [
     meta: { public: true },
   },
 ]
+
+// ---------- Committee route, first half (R1–R10): unit/review application page, set-up, conflicts, windows ----------
+// vue-router ranks routes by path, not by order, so these may follow the catch-all.
+routes.push(
+  {
+    path: '/work/applications/:id',
+    name: 'work-application',
+    component: () => import('./views/WorkDetail.vue'),
+    props: true,
+    meta: { roles: WORK_ROLES },
+  },
+  { path: '/setup', name: 'setup', component: () => import('./views/Setup.vue'), meta: { roles: ['HR_BUREAU'] } },
+  {
+    path: '/expert/conflicts',
+    name: 'expert-conflicts',
+    component: () => import('./views/ExpertConflicts.vue'),
+    meta: { roles: ['EXPERT'] },
+  },
+  {
+    path: '/windows',
+    name: 'windows',
+    component: () => import('./views/PublicWindows.vue'),
+    meta: { public: true },
+  },
+)
 
 export const router = createRouter({
   history: createWebHistory(import.meta.env.BASE_URL),

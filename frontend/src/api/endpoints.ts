@@ -23,6 +23,21 @@ import type {
   AppNotification,
   Deadline,
   JobRun,
+  Committee,
+  CommitteeInput,
+  CommitteeStaff,
+  Conflict,
+  Expert,
+  ExpertPool,
+  NewCommitteeStaff,
+  NewConflict,
+  NewExpert,
+  NewObjection,
+  Objection,
+  ObjectionDecision,
+  SubmissionWindow,
+  SubmissionWindowInput,
+  UnitAttachmentKind,
 } from './types'
 
 const enc = encodeURIComponent
@@ -53,7 +68,9 @@ export const catalogue = {
 export const applications = {
   list: () => http.get<Application[]>('/api/applications'),
   get: (id: string) => http.get<Application>(`/api/applications/${enc(id)}`),
-  create: (body: NewApplication) => http.post<Application>('/api/applications', body),
+  /** One Idempotency-Key per attempt: a repeated click with the same key creates once. */
+  create: (body: NewApplication, idempotencyKey?: string) =>
+    http.post<Application>('/api/applications', body, idempotencyKey ? { headers: idempotencyHeader(idempotencyKey) } : {}),
   /** R5: the applicant's integrity pledge goes with the submission. */
   submit: (id: string, version: number) =>
     http.post<Application>(`/api/applications/${enc(id)}/submit`, { pledgeAccepted: true, version }),
@@ -115,13 +132,14 @@ export function actionCall(action: string, app: Pick<Application, 'id' | 'versio
           unitPledgeAccepted: input.unitPledgeAccepted === true,
           diplomaVerification: input.diplomaVerification,
           degreeVerification: input.degreeVerification,
+          comment: input.comment,
           version,
         },
       }
     case 'vet':
       return { path: `${review}/vet`, body: { comment: input.comment ?? '', version } }
     case 'accept':
-      return { path: `${review}/accept`, body: { version } }
+      return { path: `${review}/accept`, body: { comment: input.comment, version } }
     case 'decide':
       return { path: `${review}/decision`, body: { outcome: input.outcome, note: input.note ?? '', version } }
     case 'publish':
@@ -187,4 +205,95 @@ export const notifications = {
 export const jobs = {
   runs: () => http.get<JobRun[]>('/api/jobs/runs'),
   run: (job: string) => http.post<JobRun>(`/api/jobs/${enc(job)}/runs`),
+}
+
+// ---------- Committee route, first half (docs/workflow.md): unit review, set-up, vetting, conflicts (R1–R10) ----------
+
+/** The header a creating request carries so that a repeated attempt creates once. */
+export function idempotencyHeader(key: string): Record<string, string> {
+  return { 'Idempotency-Key': key }
+}
+
+/** Where a role reads one application: the unit function or the review function. */
+export function workDetailPath(role: Role | null, id: string): string {
+  return `${workListPath(role)}/${enc(id)}`
+}
+
+/** A file the unit attaches to its recommendation (R7); same upload protocol as the applicant's evidence. */
+export interface AttachmentMeta {
+  kind: UnitAttachmentKind
+  title: string
+  fileName: string
+  contentType: string
+  size: number
+}
+
+export const unitWork = {
+  /** R7: an objection raised during the unit publicity, recorded by the unit. */
+  recordObjection: (id: string, body: NewObjection, idempotencyKey: string) =>
+    http.post<Objection>(`/api/unit/applications/${enc(id)}/objections`, body, {
+      headers: idempotencyHeader(idempotencyKey),
+    }),
+  decideObjection: (id: string, objection: Pick<Objection, 'id' | 'version'>, decision: ObjectionDecision, explanation: string) =>
+    http.post<Objection>(`/api/unit/applications/${enc(id)}/objections/${enc(objection.id)}/decision`, {
+      decision,
+      explanation,
+      version: objection.version,
+    }),
+  addAttachment: (id: string, meta: AttachmentMeta) =>
+    http.post<EvidenceUploadGrant>(`/api/unit/applications/${enc(id)}/attachments`, meta),
+  completeAttachment: (id: string, itemId: string) =>
+    http.post<EvidenceItem>(`/api/unit/applications/${enc(id)}/attachments/${enc(itemId)}/complete`),
+}
+
+/** One application as the signed-in staff role sees it. */
+export function getWorkApplication(role: Role | null, id: string) {
+  return http.get<Application>(workDetailPath(role, id))
+}
+
+/** HR bureau set-up: committees, their office staff and submission windows (R1, R8, R12). */
+export const committees = {
+  list: () => http.get<Committee[]>('/api/committees'),
+  create: (body: CommitteeInput) => http.post<Committee>('/api/committees', body),
+  update: (id: string, body: CommitteeInput & { version: number }) => http.put<Committee>(`/api/committees/${enc(id)}`, body),
+  staff: (id: string) => http.get<CommitteeStaff[]>(`/api/committees/${enc(id)}/staff`),
+  addStaff: (id: string, body: NewCommitteeStaff) => http.post<CommitteeStaff>(`/api/committees/${enc(id)}/staff`, body),
+  windows: (id: string) => http.get<SubmissionWindow[]>(`/api/committees/${enc(id)}/windows`),
+  addWindow: (id: string, body: SubmissionWindowInput) =>
+    http.post<SubmissionWindow>(`/api/committees/${enc(id)}/windows`, body),
+}
+
+export const submissionWindows = {
+  update: (id: string, body: SubmissionWindowInput & { version?: number }) =>
+    http.put<SubmissionWindow>(`/api/windows/${enc(id)}`, body),
+  /** Public: no sign-in needed. */
+  listPublic: () => http.get<SubmissionWindow[]>('/api/public/windows', { auth: false }),
+}
+
+export const experts = {
+  list: () => http.get<Expert[]>('/api/experts'),
+  create: (body: NewExpert) => http.post<Expert>('/api/experts', body),
+}
+
+/** R9: a committee's expert pool of one year. */
+export const pools = {
+  get: (committeeId: string, year: number) =>
+    http.get<ExpertPool>(`/api/committees/${enc(committeeId)}/pools/${enc(String(year))}`),
+  addMember: (committeeId: string, year: number, expertId: string, termEndsOn: string) =>
+    http.post<ExpertPool>(`/api/committees/${enc(committeeId)}/pools/${enc(String(year))}/members`, {
+      expertId,
+      termEndsOn,
+    }),
+  removeMember: (committeeId: string, year: number, expertId: string) =>
+    http.del<unknown>(`/api/committees/${enc(committeeId)}/pools/${enc(String(year))}/members/${enc(expertId)}`),
+  copyFrom: (committeeId: string, year: number, fromYear: number) =>
+    http.post<ExpertPool>(
+      `/api/committees/${enc(committeeId)}/pools/${enc(String(year))}/copy-from/${enc(String(fromYear))}`,
+    ),
+}
+
+/** R10: the signed-in expert's declared conflicts. */
+export const expertConflicts = {
+  list: () => http.get<Conflict[]>('/api/expert/conflicts'),
+  declare: (body: NewConflict) => http.post<Conflict>('/api/expert/conflicts', body),
 }

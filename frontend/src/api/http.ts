@@ -10,6 +10,8 @@ export interface RequestOptions {
   contentType?: string
   /** Resolve with the response text as it is instead of parsing JSON (e.g. a CSV download). */
   text?: boolean
+  /** Extra request headers, e.g. an `Idempotency-Key` on a creating request. */
+  headers?: Record<string, string>
 }
 
 let unauthorizedHandler: (() => void) | null = null
@@ -29,6 +31,7 @@ export async function request<T>(method: string, path: string, body?: unknown, o
   }
   if (body !== undefined) headers['Content-Type'] = opts.contentType ?? 'application/json'
   if (opts.auth !== false && session.token) headers['Authorization'] = `Bearer ${session.token}`
+  for (const [name, value] of Object.entries(opts.headers ?? {})) headers[name] = value
 
   const res = await fetch(path, {
     method,
@@ -56,6 +59,7 @@ export async function request<T>(method: string, path: string, body?: unknown, o
 export const http = {
   get: <T>(path: string, opts?: RequestOptions) => request<T>('GET', path, undefined, opts),
   post: <T>(path: string, body?: unknown, opts?: RequestOptions) => request<T>('POST', path, body ?? {}, opts),
+  put: <T>(path: string, body?: unknown, opts?: RequestOptions) => request<T>('PUT', path, body ?? {}, opts),
   del: <T = void>(path: string, opts?: RequestOptions) => request<T>('DELETE', path, undefined, opts),
   /** POST a text body (e.g. a CSV file's contents) with its own Content-Type; the answer is JSON. */
   postText: <T>(path: string, text: string, contentType: string, opts?: RequestOptions) =>

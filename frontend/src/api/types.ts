@@ -337,3 +337,182 @@ export interface Problem {
   rule?: string
   errors?: { field?: string; message?: string }[]
 }
+
+// ---------- Committee route, first half: application, unit review, set-up, vetting, acceptance (R1–R10) ----------
+
+/** R3: how the applicant works decides the kind of unit they apply through. */
+export const EMPLOYMENTS = ['EMPLOYED', 'FLEXIBLE'] as const
+export type Employment = (typeof EMPLOYMENTS)[number]
+
+/** Whose document an evidence item is: the applicant's, or one of the unit's three R7 attachments. */
+export const EVIDENCE_KINDS = ['APPLICANT', 'SUPERVISION_CARD', 'APPRAISAL_FORM', 'PUBLICITY_RECORD'] as const
+export type EvidenceKind = (typeof EVIDENCE_KINDS)[number]
+
+/** R7: what the unit attaches to its recommendation (000 附件3–5). */
+export const UNIT_ATTACHMENT_KINDS = ['SUPERVISION_CARD', 'APPRAISAL_FORM', 'PUBLICITY_RECORD'] as const
+export type UnitAttachmentKind = (typeof UNIT_ATTACHMENT_KINDS)[number]
+
+export const OBJECTION_STAGES = ['UNIT_PUBLICITY', 'RESULT_NOTICE'] as const
+export type ObjectionStage = (typeof OBJECTION_STAGES)[number]
+
+export const OBJECTION_DECISIONS = ['UPHELD', 'DISMISSED'] as const
+export type ObjectionDecision = (typeof OBJECTION_DECISIONS)[number]
+
+/** A step someone answers for (R6, R8): who did it and when. */
+export interface DoneBy {
+  by?: string | null
+  at?: string | null
+}
+
+/** An objection raised in a publicity period and its decision (R7, R15); never the objector's contact. */
+export interface Objection {
+  id: string
+  stage: ObjectionStage | string
+  raisedAt?: string | null
+  raisedBy?: string | null
+  content: string
+  decision?: ObjectionDecision | null
+  explanation?: string | null
+  decidedAt?: string | null
+  version: number
+}
+
+// Declaration merging: the fields the committee route adds to the shapes above.
+export interface Application {
+  employment?: Employment | string | null
+  graduationYear?: number | null
+  /** ISO date, e.g. "2012-07-01". */
+  degreeAwardedOn?: string | null
+  unitReview?: DoneBy | null
+  /** ISO date: the last day of the unit publicity (R7). */
+  publicityEndsOn?: string | null
+  vetting?: DoneBy | null
+  acceptedAt?: string | null
+  objections?: Objection[] | null
+}
+
+export interface EvidenceItem {
+  kind?: EvidenceKind | string | null
+}
+
+export interface NewApplication {
+  employment: Employment
+  graduationYear: number
+  /** ISO date; only with a degree number (R4). */
+  degreeAwardedOn?: string
+}
+
+/** POST /api/unit/applications/{id}/objections (with an Idempotency-Key). */
+export interface NewObjection {
+  raisedBy: string
+  contact?: string
+  content: string
+}
+
+/** A referenced record's id and display name. */
+export interface NamedRef {
+  id: string
+  name: string
+}
+
+/** GET /api/committees: a review committee for one series and a set of levels (R8, R12). */
+export interface Committee {
+  id: string
+  code: string
+  name: string
+  series: NamedRef
+  levels: string[]
+  /** R8: the region whose units it reviews, e.g. 潍坊市; empty means no limit. */
+  jurisdiction?: string | null
+  organiser?: string | null
+  /** R12: the number of members a meeting draws. */
+  memberCount: number
+  version: number
+}
+
+export interface CommitteeInput {
+  code: string
+  name: string
+  seriesId: string
+  levels: string[]
+  jurisdiction: string
+  organiser: string
+  memberCount: number
+}
+
+/** A sign-in of a committee office. */
+export interface CommitteeStaff {
+  id: string
+  username: string
+  displayName: string
+}
+
+export interface NewCommitteeStaff {
+  username: string
+  displayName: string
+  password: string
+}
+
+/** R1: the period in which a committee takes applications of one series; `open` is the server clock's answer. */
+export interface SubmissionWindow {
+  id: string
+  committee: NamedRef
+  series: NamedRef
+  title: string
+  opensAt: string
+  closesAt: string
+  open: boolean
+  version?: number
+}
+
+export interface SubmissionWindowInput {
+  seriesId: string
+  title: string
+  opensAt: string
+  closesAt: string
+}
+
+/** R9: a review expert, optionally with a sign-in. */
+export interface Expert {
+  id: string
+  name: string
+  specialty: string
+  unit: NamedRef
+  username?: string | null
+}
+
+export interface NewExpert {
+  name: string
+  specialty: string
+  unitId: string
+  username?: string
+  password?: string
+}
+
+export interface PoolMember {
+  expert: Expert
+  /** ISO date. */
+  termEndsOn: string
+}
+
+/** GET /api/committees/{id}/pools/{year} (R9). */
+export interface ExpertPool {
+  committeeId: string
+  year: number
+  members: PoolMember[]
+}
+
+/** R10: a conflict an expert declared with a unit or a person. */
+export interface Conflict {
+  id: string
+  unit?: NamedRef | null
+  personName?: string | null
+  reason: string
+  declaredAt?: string | null
+}
+
+export interface NewConflict {
+  unitId?: string
+  personIdNumber?: string
+  reason: string
+}

@@ -1,12 +1,35 @@
 import { h } from 'vue'
 import { ElMessage } from 'element-plus'
-import { i18n } from '../i18n'
+import { DEFAULT_LOCALE, i18n, messages, type Locale } from '../i18n'
 import { formatProblem, toProblem, type FormattedProblem } from './problem'
+import { localizeProblem, type MessageLookup } from './problemText'
 
-/** The problem of any thrown value, formatted in the current language's fallbacks. */
+/** Raw messages of the current language (falling back to zh-CN), for problems filled with their members. */
+export function messageLookup(): MessageLookup {
+  const locale = i18n.global.locale.value as Locale
+  const find = (tree: unknown, key: string): string | undefined => {
+    const [group, ...rest] = key.split('.')
+    const v = (tree as Record<string, Record<string, unknown> | undefined>)[group]?.[rest.join('.')]
+    return typeof v === 'string' ? v : undefined
+  }
+  return {
+    locale,
+    message: (key) => find(messages[locale], key) ?? find(messages[DEFAULT_LOCALE], key),
+  }
+}
+
+/**
+ * The problem of any thrown value, formatted in the current language's fallbacks; a code with a
+ * `problemCode` message gets that message (filled with the problem's extension members) and its next step.
+ */
 export function describeError(err: unknown): FormattedProblem {
   const t = i18n.global.t
-  return formatProblem(toProblem(err, t('problem.network')), t('problem.unknown'))
+  const problem = toProblem(err, t('problem.network'))
+  const f = formatProblem(problem, t('problem.unknown'))
+  const local = localizeProblem(problem, messageLookup())
+  if (!local) return f
+  const text = [local.title, f.detail, local.next].filter(Boolean).join(' — ') + (f.ruleTag ? ` ${f.ruleTag}` : '')
+  return { ...f, title: local.title, next: local.next, text }
 }
 
 /**
@@ -20,6 +43,7 @@ export function showProblem(err: unknown): FormattedProblem {
   const body = [h('div', { class: 'zc-problem-head' }, children)]
   if (f.detail) body.push(h('div', { class: 'zc-problem-detail' }, f.detail))
   for (const fe of f.fieldErrors) body.push(h('div', { class: 'zc-problem-field' }, fe))
+  if (f.next) body.push(h('div', { class: 'zc-problem-next', 'data-testid': 'problem-next' }, f.next))
   ElMessage({
     type: 'error',
     showClose: true,

@@ -26,6 +26,8 @@ export interface FormattedProblem {
   code: string
   /** Everything on one line, e.g. for ElMessage or a log. */
   text: string
+  /** What the user can do next, when the code has a message for it (lib/problemText.ts). */
+  next?: string
 }
 
 /** Rule ids look like R1..R32; anything else is shown as given. */

@@ -140,3 +140,12 @@ export function uploadWithProgress(opts: UploadOptions): Promise<UploadResult> {
     xhr.send(opts.body)
   })
 }
+
+/** Where an upload is announced and completed: the applicant's evidence by default, or the unit's attachments. */
+export interface UploadTarget {
+  add(meta: { title: string; fileName: string; contentType: string; size: number }): Promise<{
+    item: { id: string }
+    upload: { method: string; url: string; headers?: Record<string, string> | null }
+  }>
+  complete(itemId: string): Promise<unknown>
+}

@@ -1,0 +1,85 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { i18n, messages } from '../src/i18n'
+import { describeError } from '../src/lib/notify'
+import { ProblemError } from '../src/lib/problem'
+import { extensionMembers, fillMessage, localizeProblem, memberText } from '../src/lib/problemText'
+import { formatDay } from '../src/lib/dates'
+
+function refusal(body: Record<string, unknown>, status = 422) {
+  return new ProblemError({ title: 'Server title', ...body }, status)
+}
+
+describe('problems with extension members, in the reader’s language', () => {
+  afterEach(() => {
+    i18n.global.locale.value = 'zh-CN'
+  })
+
+  it('separates extension members from the standard ones', () => {
+    expect(
+      extensionMembers({ title: 't', code: 'C', rule: 'R7', status: 422, errors: [], publicityEndsOn: '2026-10-16', x: null } as never),
+    ).toEqual({ publicityEndsOn: '2026-10-16' })
+  })
+
+  it('says until when an integrity ban runs (R20)', () => {
+    const f = describeError(refusal({ code: 'INTEGRITY_BAN', rule: 'R20', banEndsOn: '2031-05-01', detail: 'banned' }))
+    expect(f.title).toBe('因弄虚作假记入诚信档案，2031/05/01 之前不得申报')
+    expect(f.ruleTag).toBe('(R20)')
+    expect(f.next).toContain('禁止申报期')
+    expect(f.detail).toBe('banned')
+    expect(f.text).toContain('(R20)')
+    i18n.global.locale.value = 'en'
+    expect(describeError(refusal({ code: 'INTEGRITY_BAN', banEndsOn: '2031-05-01' })).title).toBe(
+      'Fraud on your integrity record: you may not apply until 05/01/2031',
+    )
+  })
+
+  it('names the publicity end date (R7)', () => {
+    const f = describeError(refusal({ code: 'PUBLICITY_NOT_ENDED', rule: 'R7', publicityEndsOn: '2026-10-16' }))
+    expect(f.title).toContain('2026/10/16')
+    expect(f.next).toContain('2026/10/16')
+  })
+
+  it('lists the missing attachments by their names', () => {
+    const p = refusal({ code: 'RECOMMENDATION_INCOMPLETE', rule: 'R7', missing: ['SUPERVISION_CARD', 'PUBLICITY_RECORD'] })
+    expect(describeError(p).title).toBe('推荐材料不全，缺少：六公开监督卡、公示情况')
+    i18n.global.locale.value = 'en'
+    expect(describeError(p).title).toBe('Attachments missing: Six-disclosures supervision card, Publicity record')
+  })
+
+  it('tells a closed window from one not yet open (R1)', () => {
+    const closed = describeError(refusal({ code: 'WINDOW_CLOSED', rule: 'R1', closedAt: '2026-09-30T16:00:00Z' }))
+    expect(closed.title).toMatch(/^该系列的申报窗口已于 2026.*截止/)
+    const notYet = describeError(refusal({ code: 'WINDOW_CLOSED', rule: 'R1', opensAt: '2026-10-01T00:00:00Z' }))
+    expect(notYet.title).toMatch(/尚未开始，将于 2026.* 开始$/)
+    expect(notYet.next).toBe(messages['zh-CN'].problemNext.WINDOW_CLOSED_opensAt)
+  })
+
+  it('shows "—" for a member the server did not send, and keeps unknown codes as the server said', () => {
+    expect(describeError(refusal({ code: 'PUBLICITY_NOT_ENDED' })).title).toBe('单位公示期至 — 结束，期满后方可推荐')
+    const other = describeError(refusal({ code: 'SOMETHING_NEW', detail: 'd' }))
+    expect(other.title).toBe('Server title')
+    expect(other.next).toBeUndefined()
+  })
+
+  it('has a next step for every coded message, in both languages', () => {
+    for (const m of [messages['zh-CN'], messages.en]) {
+      expect(Object.keys(m.problemNext).sort()).toEqual(Object.keys(m.problemCode).sort())
+    }
+  })
+
+  it('formats members and fills templates', () => {
+    const lookup = { locale: 'en', message: (k: string) => (k === 'evidenceKind.APPRAISAL_FORM' ? 'Form' : undefined) }
+    expect(memberText(['APPRAISAL_FORM', 'OTHER'], lookup)).toBe('Form, OTHER')
+    expect(memberText(3, lookup)).toBe('3')
+    expect(fillMessage('a {x} b {y}', { x: '1' })).toBe('a 1 b —')
+    expect(localizeProblem({ code: 'NOPE' }, lookup)).toBeNull()
+    expect(localizeProblem({}, lookup)).toBeNull()
+  })
+
+  it('formats a calendar day without shifting it by time zone', () => {
+    expect(formatDay('2031-05-01', 'zh-CN')).toBe('2031/05/01')
+    expect(formatDay('2031-05-01', 'en')).toBe('05/01/2031')
+    expect(formatDay('', 'en')).toBe('')
+    expect(formatDay('not a day', 'en')).toBe('not a day')
+  })
+})
