@@ -22,6 +22,9 @@ import cn.zhicheng.core.jobs.JobRun;
 import cn.zhicheng.core.jobs.JobRunStatus;
 import cn.zhicheng.core.notification.Notification;
 import cn.zhicheng.core.notification.NotificationKind;
+import cn.zhicheng.core.series.Committee;
+import cn.zhicheng.core.series.SubmissionWindow;
+import cn.zhicheng.core.series.WindowDeadlines;
 import cn.zhicheng.core.testing.DemoUsers;
 import cn.zhicheng.core.testing.Fixtures;
 import cn.zhicheng.deadlines.handler.DeadlinesHandler;
@@ -66,6 +69,9 @@ class DeadlineJobsTest {
     @Inject
     ApplicationStateMachine machine;
 
+    @Inject
+    WindowDeadlines windowDeadlines;
+
     @AfterEach
     void systemTimeAgain() {
         clock.reset();
@@ -76,8 +82,8 @@ class DeadlineJobsTest {
         return Fixtures.applicationIn(ApplicationState.PASSED);
     }
 
-    private static Deadline deadline(DeadlineKind kind, UUID applicationId) {
-        return QuarkusTransaction.requiringNew().call(() -> Deadline.findFor(kind, applicationId).orElseThrow());
+    private static Deadline deadline(DeadlineKind kind, UUID subjectId) {
+        return QuarkusTransaction.requiringNew().call(() -> Deadline.findFor(kind, subjectId).orElseThrow());
     }
 
     private Map<String, Object> run(String job) {
@@ -202,10 +208,48 @@ class DeadlineJobsTest {
     }
 
     @Test
-    void R1_closingSubmissionWindowsFindsNothingYetAndRecordsItsRun() {
-        Map<String, Object> outcome = run("close-submission-windows");
-        assertEquals("SUCCEEDED", outcome.get("status"));
-        assertEquals(0L, ((Number) outcome.get("processed")).longValue());
+    void R1_aClosedWindowHasItsDeadlineMetAndItsOfficeToldOnceOfWhatWasNotAccepted() {
+        UUID committee = QuarkusTransaction.requiringNew()
+                .call(() -> Committee.<Committee>find("code", "WF-ENG-MID").firstResult().id);
+        // March 2030 in China, with a deadline due on its last day, 03-31
+        UUID window = QuarkusTransaction.requiringNew().call(() -> {
+            SubmissionWindow w = new SubmissionWindow();
+            w.id = UUID.randomUUID();
+            w.committeeId = committee;
+            w.seriesId = Committee.<Committee>findById(committee).seriesId;
+            w.title = "2030年度工程技术职称申报";
+            w.opensAt = Instant.parse("2030-02-28T16:00:00Z");
+            w.closesAt = Instant.parse("2030-03-31T16:00:00Z");
+            w.createdAt = Instant.now();
+            w.persist();
+            windowDeadlines.attach(w);
+            return w.id;
+        });
+        Fixtures.applicationIn(ApplicationState.VETTED);
+        assertEquals(LocalDate.parse("2030-03-31"), deadline(DeadlineKind.SUBMISSION_WINDOW_CLOSE, window).dueDate);
+
+        clock.set(Instant.parse("2030-03-31T15:00:00Z"));
+        assertEquals("SUCCEEDED", run("close-submission-windows").get("status"));
+        assertEquals(DeadlineState.OPEN, deadline(DeadlineKind.SUBMISSION_WINDOW_CLOSE, window).state);
+
+        clock.set(Instant.parse("2030-04-01T02:00:00Z"));
+        Map<String, Object> closing = run("close-submission-windows");
+        assertEquals("SUCCEEDED", closing.get("status"), closing.toString());
+        Deadline met = deadline(DeadlineKind.SUBMISSION_WINDOW_CLOSE, window);
+        assertEquals(DeadlineState.MET, met.state);
+        // the demo windows of the seeding year closed too, and got their deadline on the way
+        UUID seeded = QuarkusTransaction.requiringNew().call(() -> SubmissionWindow.listByCommittee(committee)
+                .stream().filter(w -> !w.id.equals(window)).findFirst().orElseThrow().id);
+        assertEquals(DeadlineState.MET, deadline(DeadlineKind.SUBMISSION_WINDOW_CLOSE, seeded).state);
+        Notification notice = QuarkusTransaction.requiringNew()
+                .call(() -> Notification.<Notification>find("deadlineId", met.id).singleResult());
+        assertEquals(Role.COMMITTEE_OFFICE, notice.recipientRole);
+        assertEquals(committee, notice.recipientCommitteeId);
+        assertTrue(notice.messageZh.contains("2030年度工程技术职称申报"), notice.messageZh);
+
+        Map<String, Object> again = run("close-submission-windows");
+        assertEquals(0L, ((Number) again.get("changed")).longValue(), again.toString());
+        assertEquals(1, QuarkusTransaction.requiringNew().call(() -> Notification.count("deadlineId", met.id)));
     }
 
     @Test

@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -32,6 +33,10 @@ public class Expert extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    public static List<Expert> listOrdered() {
+        return list("order by name, id");
+    }
 
     public static Optional<Expert> findByAccount(UUID accountId) {
         return find("accountId", accountId).firstResultOptional();

@@ -8,6 +8,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -46,6 +47,34 @@ public class Account extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /**
+     * A new enabled account with its password hashed: the one way accounts are made, by registration and by the HR
+     * bureau's set-up (committee office staff, experts).
+     */
+    public static Account create(String username, String password, String displayName, Role role, UUID personId,
+            UUID unitId, UUID committeeId, Instant now) {
+        Account account = new Account();
+        account.id = UUID.randomUUID();
+        account.username = username.trim();
+        account.passwordHash = PasswordHasher.hash(password);
+        account.displayName = displayName;
+        account.role = role;
+        account.personId = personId;
+        account.unitId = unitId;
+        account.committeeId = committeeId;
+        account.enabled = true;
+        account.createdAt = now;
+        return account;
+    }
+
+    public static boolean usernameTaken(String username) {
+        return count("username", username.trim()) > 0;
+    }
+
+    public static List<Account> listByCommittee(UUID committeeId, Role role) {
+        return list("committeeId = ?1 and role = ?2 order by username", committeeId, role);
+    }
 
     public static Optional<Account> findByUsername(String username) {
         return find("username", username).firstResultOptional();

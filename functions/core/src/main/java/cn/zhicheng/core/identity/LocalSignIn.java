@@ -77,16 +77,7 @@ public class LocalSignIn {
         Instant now = clock.instant();
         Person person = Person.create(name.trim(), parsed, now);
         person.persist();
-        Account account = new Account();
-        account.id = UUID.randomUUID();
-        account.username = username.trim();
-        account.passwordHash = PasswordHasher.hash(password);
-        account.displayName = person.name;
-        account.role = Role.APPLICANT;
-        account.personId = person.id;
-        account.unitId = unitId;
-        account.enabled = true;
-        account.createdAt = now;
+        Account account = Account.create(username, password, person.name, Role.APPLICANT, person.id, unitId, null, now);
         account.persist();
         audit.record(new Actor(account.id, account.username, account.displayName, Role.APPLICANT, unitId, person.id,
                 null), new AuditTrail.Change("REGISTER", "ACCOUNT", account.id, null, "ACTIVE", null));

@@ -1,5 +1,6 @@
 package cn.zhicheng.core.series;
 
+import cn.zhicheng.core.time.ClockProducer;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -7,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -50,6 +52,28 @@ public class SubmissionWindow extends PanacheEntityBase {
 
     public static List<SubmissionWindow> listFor(UUID committeeId, UUID seriesId) {
         return list("committeeId = ?1 and seriesId = ?2 order by opensAt", committeeId, seriesId);
+    }
+
+    /** The day it opens, in China. */
+    public LocalDate openDay() {
+        return LocalDate.ofInstant(opensAt, ClockProducer.CHINA);
+    }
+
+    /** The last day it is open, in China: a window closing at midnight ends the day before. */
+    public LocalDate lastDay() {
+        return LocalDate.ofInstant(closesAt.minusNanos(1), ClockProducer.CHINA);
+    }
+
+    /** Windows open at the instant or opening later, soonest first: what an applicant can still apply in. */
+    public static List<SubmissionWindow> listOpenOrUpcoming(Instant now) {
+        return list("closesAt > ?1 order by opensAt, id", now);
+    }
+
+    /** Other windows of the committee and series whose period meets [opensAt, closesAt). */
+    public static List<SubmissionWindow> listOverlapping(UUID committeeId, UUID seriesId, Instant opensAt,
+            Instant closesAt, UUID except) {
+        return list("committeeId = ?1 and seriesId = ?2 and opensAt < ?3 and closesAt > ?4 and id <> ?5 "
+                + "order by opensAt", committeeId, seriesId, closesAt, opensAt, except);
     }
 
     public static List<SubmissionWindow> listByCommittee(UUID committeeId) {

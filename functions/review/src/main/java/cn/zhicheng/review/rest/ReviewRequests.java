@@ -12,11 +12,4 @@ public final class ReviewRequests {
     /** A step with an optional note and the version the client saw. */
     public record Step(@Size(max = 1000) String comment, @NotNull Long version) {
     }
-
-    /** The committee's outcome for one application. */
-    public enum Outcome { PASS, FAIL }
-
-    /** The recorded decision (meetings and votes come with the workflow). */
-    public record Decision(@NotNull Outcome outcome, @Size(max = 1000) String note, @NotNull Long version) {
-    }
 }

@@ -15,7 +15,10 @@ import jakarta.ws.rs.PathParam;
 import java.util.List;
 import java.util.UUID;
 
-/** Work list and steps of the HR bureau and the committee office. */
+/**
+ * Work list, HR vetting and committee acceptance. Decisions, publication and filing are made by meetings and
+ * rounds for many applications at once, never one application at a time.
+ */
 @Path("/api/review/applications")
 public class ReviewResource {
 
@@ -54,26 +57,5 @@ public class ReviewResource {
     @RolesAllowed(Role.Names.COMMITTEE_OFFICE)
     public ApplicationView accept(@PathParam("id") UUID id, @Valid @NotNull ReviewRequests.Step request) {
         return views.detail(reviews.accept(actor.get(), id, request), actor.get());
-    }
-
-    @POST
-    @Path("/{id}/decision")
-    @RolesAllowed(Role.Names.COMMITTEE_OFFICE)
-    public ApplicationView decide(@PathParam("id") UUID id, @Valid @NotNull ReviewRequests.Decision request) {
-        return views.detail(reviews.decide(actor.get(), id, request), actor.get());
-    }
-
-    @POST
-    @Path("/{id}/publish")
-    @RolesAllowed(Role.Names.HR_BUREAU)
-    public ApplicationView publish(@PathParam("id") UUID id, @Valid @NotNull ReviewRequests.Step request) {
-        return views.detail(reviews.publish(actor.get(), id, request), actor.get());
-    }
-
-    @POST
-    @Path("/{id}/file")
-    @RolesAllowed(Role.Names.HR_BUREAU)
-    public ApplicationView file(@PathParam("id") UUID id, @Valid @NotNull ReviewRequests.Step request) {
-        return views.detail(reviews.file(actor.get(), id, request), actor.get());
     }
 }
