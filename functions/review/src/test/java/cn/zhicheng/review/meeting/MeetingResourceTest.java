@@ -16,7 +16,6 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import cn.zhicheng.core.application.ApplicationState;
@@ -24,6 +23,9 @@ import cn.zhicheng.core.deadline.Deadline;
 import cn.zhicheng.core.deadline.DeadlineKind;
 import cn.zhicheng.core.deadline.DeadlineState;
 import cn.zhicheng.core.meeting.Meeting;
+import cn.zhicheng.core.round.ReviewRound;
+import cn.zhicheng.core.round.RoundState;
+import cn.zhicheng.core.series.Committee;
 import cn.zhicheng.core.testing.Fixtures;
 import cn.zhicheng.core.time.SettableClock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -32,6 +34,7 @@ import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -141,6 +144,26 @@ class MeetingResourceTest {
     }
 
     @Test
+    void aRoundPastItsMeetingsTakesNoMoreMeetings() {
+        today(clock, LocalDate.of(2026, 9, 1));
+        // the committee's round of 2029 has already sent its pass list (R14): no more meetings in it
+        QuarkusTransaction.requiringNew().run(() -> {
+            ReviewRound round = new ReviewRound();
+            round.id = UUID.randomUUID();
+            round.committeeId = Committee.<Committee>find("code", "WF-ENG-MID").firstResult().id;
+            round.year = 2029;
+            round.state = RoundState.PASS_LIST_SUBMITTED;
+            round.createdAt = Instant.now();
+            round.persist();
+        });
+        UUID application = accepted();
+        Map<String, Long> before = snapshot();
+        apply(LocalDate.of(2029, 3, 15), application).statusCode(409).body("code", is("ROUND_CLOSED"));
+        assertEquals(before, snapshot());
+        assertNull(roundOf(application));
+    }
+
+    @Test
     void agendaHoldsOnlyTheCommitteesAcceptedApplicationsNotOnAnotherLiveMeeting() {
         today(clock, LocalDate.of(2026, 9, 1));
         LocalDate date = LocalDate.of(2026, 9, 15);
@@ -219,6 +242,5 @@ class MeetingResourceTest {
         // another committee's office cannot put this committee's application on its agenda
         as("office2").body(request(LocalDate.of(2026, 9, 15), accepted())).post("/api/meetings").then()
                 .statusCode(422).body("code", is("NOT_ON_AGENDA_ELIGIBLE"));
-        assertNotNull(id);
     }
 }
