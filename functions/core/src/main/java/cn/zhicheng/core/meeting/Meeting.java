@@ -11,12 +11,17 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** A committee's review meeting (评审会议): its date, agenda, drawn experts and the record of its draw. */
 @Entity
 @Table(name = "meeting")
 public class Meeting extends PanacheEntityBase {
+
+    /** States in which a meeting no longer holds its agenda. */
+    public static final List<MeetingState> FINISHED = List.of(MeetingState.REJECTED, MeetingState.NOT_QUORATE,
+            MeetingState.CLOSED);
 
     @Id
     public UUID id;
@@ -90,5 +95,27 @@ public class Meeting extends PanacheEntityBase {
 
     public static List<Meeting> listByCommittee(UUID committeeId) {
         return list("committeeId = ?1 order by meetingDate desc", committeeId);
+    }
+
+    public static List<Meeting> listByCommittees(List<UUID> committeeIds) {
+        if (committeeIds.isEmpty()) {
+            return List.of();
+        }
+        return list("committeeId in ?1 order by meetingDate desc, requestedAt desc", committeeIds);
+    }
+
+    /** The meetings an expert was drawn for (R10), latest first. */
+    public static List<Meeting> listForExpert(UUID expertId) {
+        return list("id in (select e.meetingId from MeetingExpert e where e.expertId = ?1) order by meetingDate desc",
+                expertId);
+    }
+
+    /**
+     * The meeting whose agenda holds the application and that may still decide it: anything but rejected, not
+     * quorate or closed (R12: a meeting without a quorum leaves its agenda free for another meeting).
+     */
+    public static Optional<Meeting> liveMeetingOf(UUID applicationId) {
+        return find("id in (select a.meetingId from MeetingApplication a where a.applicationId = ?1)"
+                + " and state not in ?2", applicationId, FINISHED).firstResultOptional();
     }
 }

@@ -9,6 +9,7 @@ import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /** An application on a meeting's agenda, and its tally once the meeting closes (R12). */
@@ -62,5 +63,9 @@ public class MeetingApplication extends PanacheEntityBase {
 
     public static List<MeetingApplication> agenda(UUID meetingId) {
         return list("meetingId = ?1 order by applicationId", meetingId);
+    }
+
+    public static Optional<MeetingApplication> findFor(UUID meetingId, UUID applicationId) {
+        return MeetingApplication.<MeetingApplication>findByIdOptional(new Key(meetingId, applicationId));
     }
 }

@@ -9,6 +9,7 @@ import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /** An expert drawn for a meeting (R10), in draw order, and whether they attended (R12). */
@@ -57,5 +58,9 @@ public class MeetingExpert extends PanacheEntityBase {
 
     public static List<MeetingExpert> listByMeeting(UUID meetingId) {
         return list("meetingId = ?1 order by drawRank", meetingId);
+    }
+
+    public static Optional<MeetingExpert> findFor(UUID meetingId, UUID expertId) {
+        return MeetingExpert.<MeetingExpert>findByIdOptional(new Key(meetingId, expertId));
     }
 }

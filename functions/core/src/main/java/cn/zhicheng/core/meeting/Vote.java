@@ -10,6 +10,7 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -40,6 +41,20 @@ public class Vote extends PanacheEntityBase {
 
     @Column(name = "cast_at", nullable = false)
     public Instant castAt;
+
+    /** Every vote of a meeting: for the tally at close (R12), never for a view. */
+    public static List<Vote> listByMeeting(UUID meetingId) {
+        return list("meetingId = ?1", meetingId);
+    }
+
+    /** One expert's own votes at a meeting: what that expert, and only that expert, sees. */
+    public static List<Vote> listByExpert(UUID meetingId, UUID expertId) {
+        return list("meetingId = ?1 and expertId = ?2", meetingId, expertId);
+    }
+
+    public static boolean exists(UUID meetingId, UUID applicationId, UUID expertId) {
+        return findById(new Key(meetingId, applicationId, expertId)) != null;
+    }
 
     /** The composite key. */
     public static class Key implements Serializable {
