@@ -10,19 +10,23 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.zhicheng.core.identity.LocalSignIn;
-import cn.zhicheng.core.series.Series;
+import cn.zhicheng.core.time.SettableClock;
 import cn.zhicheng.core.unit.Unit;
 import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The applicant's and the unit's routes, on PostgreSQL and S3 on the emulator. */
@@ -31,12 +35,16 @@ class ApplicationResourceTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
+    @Inject
+    Clock clock;
+
+    @AfterEach
+    void resetClock() {
+        SettableClock.of(clock).reset();
+    }
+
     private Map<String, Object> draftBody() {
-        return QuarkusTransaction.requiringNew().call(() -> Map.of(
-                "seriesId", Series.<Series>find("code", "ENGINEERING").firstResult().id.toString(),
-                "level", "INTERMEDIATE", "specialty", "电气工程",
-                "unitId", Unit.findByCode("WFDLSJY").orElseThrow().id.toString(),
-                "diplomaNumber", "105611201905001234", "degreeNumber", "1056142019001234"));
+        return SubmitFlow.draftBody();
     }
 
     private JsonPath createDraft() {
@@ -49,17 +57,9 @@ class ApplicationResourceTest {
                 .body(Map.of("title", "论文", "fileName", "论文.pdf", "contentType", "application/pdf",
                         "size", bytes.length))
                 .post("/api/applications/" + applicationId + "/evidence")
-                .then().statusCode(201).body("item.status", is("PENDING")).extract().jsonPath();
-        HttpRequest.Builder put = HttpRequest.newBuilder(URI.create(upload.getString("upload.url")))
-                .method(upload.getString("upload.method"), HttpRequest.BodyPublishers.ofByteArray(bytes));
-        Map<String, String> headers = upload.getMap("upload.headers");
-        headers.forEach((name, value) -> {
-            if (!name.equalsIgnoreCase("host") && !name.equalsIgnoreCase("content-length")) {
-                put.header(name, value);
-            }
-        });
-        HttpResponse<String> stored = HTTP.send(put.build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, stored.statusCode(), "store accepted the upload: " + stored.body());
+                .then().statusCode(201).body("item.status", is("PENDING")).body("item.kind", is("APPLICANT"))
+                .extract().jsonPath();
+        SubmitFlow.put(upload, bytes);
         as("applicant").post("/api/applications/" + applicationId + "/evidence/" + upload.getString("item.id")
                 + "/complete").then().statusCode(200).body("status", is("UPLOADED"));
     }
@@ -103,7 +103,7 @@ class ApplicationResourceTest {
     }
 
     @Test
-    void R6_unitReviewsAndRecommendsWithItsPledgeAndTheHistoryShowsWhoDidWhat() {
+    void R6_unitReviewsAndRecommendsWithItsPledgeAndTheHistoryShowsWhoDidWhat() throws Exception {
         JsonPath draft = createDraft();
         String id = draft.getString("id");
         long version = as("applicant").body(Map.of("pledgeAccepted", true, "version", draft.getLong("version")))
@@ -114,9 +114,13 @@ class ApplicationResourceTest {
         assertEquals("3707**********1230", listed.getString("find { it.id == '" + id + "' }.applicant.idNumber"),
                 "the unit sees the ID number masked");
 
-        version = as("unit").body(Map.of("comment", "材料齐全", "version", version))
+        JsonPath reviewed = as("unit").body(Map.of("comment", "材料齐全", "version", version))
                 .post("/api/unit/applications/" + id + "/review")
-                .then().statusCode(200).body("state", is("UNIT_PUBLICITY")).extract().jsonPath().getLong("version");
+                .then().statusCode(200).body("state", is("UNIT_PUBLICITY")).extract().jsonPath();
+        version = reviewed.getLong("version");
+        // R7: the three attachments, then the publicity runs out before the unit recommends
+        SubmitFlow.attachAll(id);
+        SubmitFlow.setDay(clock, LocalDate.parse(reviewed.getString("publicityEndsOn")).plusDays(1));
 
         // R5: no recommendation without the unit's pledge; R4: the verification route must be recorded
         as("unit").body(Map.of("unitPledgeAccepted", false, "diplomaVerification", "DIPLOMA_DATABASE",
@@ -136,6 +140,7 @@ class ApplicationResourceTest {
                 .body("unitPledgeSignedAt", not(nullValue()))
                 .body("history.action", contains("CREATE", "SUBMIT", "UNIT_REVIEW", "RECOMMEND"))
                 .body("history.find { it.action == 'UNIT_REVIEW' }.actor", is("李娜"))
+                .body("unitReview.by", is("李娜"))
                 .body("history.find { it.action == 'UNIT_REVIEW' }.note", is("材料齐全"));
     }
 
@@ -230,7 +235,8 @@ class ApplicationResourceTest {
                 .then().log().ifValidationFails().statusCode(400).body("code", is("MALFORMED_JSON"));
         as("applicant").body(Map.of("specialty", "x")).post("/api/applications")
                 .then().statusCode(400).body("code", is("VALIDATION_FAILED"))
-                .body("errors.field", hasItem("diplomaNumber")).body("errors.field", hasItem("seriesId"));
+                .body("errors.field", hasItem("diplomaNumber")).body("errors.field", hasItem("seriesId"))
+                .body("errors.field", hasItem("graduationYear"));
         int after = as("applicant").get("/api/applications").then().extract().jsonPath().getList("$").size();
         assertEquals(before, after);
     }

@@ -2,6 +2,7 @@ package cn.zhicheng.submit.rest;
 
 import cn.zhicheng.core.application.mapping.ApplicationView;
 import cn.zhicheng.core.application.mapping.ApplicationViews;
+import cn.zhicheng.core.idempotency.Idempotency;
 import cn.zhicheng.core.identity.CurrentActor;
 import cn.zhicheng.core.identity.Role;
 import cn.zhicheng.core.storage.PresignedRequest;
@@ -12,6 +13,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -38,9 +40,11 @@ public class ApplicationResource {
         this.actor = actor;
     }
 
+    /** R2-R4: a draft; an {@code Idempotency-Key} makes a repeated request return the first draft. */
     @POST
-    public Response create(@Valid @NotNull ApplicationRequests.Create request) {
-        var application = applications.create(actor.get(), request);
+    public Response create(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
+            @Valid @NotNull ApplicationRequests.Create request) {
+        var application = applications.createOnce(actor.get(), idempotencyKey, request);
         return Response.created(URI.create("/api/applications/" + application.id))
                 .entity(views.detail(application, actor.get())).build();
     }
@@ -66,10 +70,6 @@ public class ApplicationResource {
     @Path("/{id}/withdraw")
     public ApplicationView withdraw(@PathParam("id") UUID id, @Valid @NotNull ApplicationRequests.Reasoned request) {
         return views.detail(applications.withdraw(actor.get(), id, request), actor.get());
-    }
-
-    /** An item and where to PUT its bytes. */
-    public record UploadView(ApplicationView.EvidenceView item, PresignedRequest upload) {
     }
 
     @POST

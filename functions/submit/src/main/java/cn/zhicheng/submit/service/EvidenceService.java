@@ -4,6 +4,7 @@ import cn.zhicheng.core.application.Application;
 import cn.zhicheng.core.application.ApplicationAccess;
 import cn.zhicheng.core.application.ApplicationState;
 import cn.zhicheng.core.application.EvidenceItem;
+import cn.zhicheng.core.application.EvidenceKind;
 import cn.zhicheng.core.audit.AuditTrail;
 import cn.zhicheng.core.config.ZhichengConfig;
 import cn.zhicheng.core.identity.Actor;
@@ -15,12 +16,14 @@ import cn.zhicheng.submit.rest.ApplicationRequests;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.UUID;
 
 /**
  * Evidence files: the browser uploads straight to the store through a presigned URL; the server records the
- * item, then confirms the upload against what the store holds.
+ * item, then confirms the upload against what the store holds. The applicant's evidence (while a draft) and the
+ * unit's attachments to its recommendation (during the publicity, R7) go through the same two steps.
  */
 @ApplicationScoped
 @Transactional
@@ -47,26 +50,83 @@ public class EvidenceService {
     public record Upload(EvidenceItem item, PresignedRequest upload) {
     }
 
+    /** The applicant's evidence, while the application is a draft. */
     public Upload requestUpload(Actor actor, UUID applicationId, ApplicationRequests.Evidence request) {
         Application application = draftOwned(actor, applicationId);
-        String contentType = request.contentType().trim().toLowerCase(Locale.ROOT);
+        // R7: the unit's documents come only from the unit, through its own route
+        if (request.kind() != null && request.kind().byUnit()) {
+            throw Problem.rule("R7", 422, "EVIDENCE_KIND_NOT_ALLOWED", "Not an applicant's document",
+                    "A " + request.kind() + " is attached by the employer unit, not the applicant; upload your own "
+                            + "evidence without a kind (or with kind APPLICANT).");
+        }
+        return upload(application, EvidenceKind.APPLICANT, request);
+    }
+
+    /** R7: the unit attaches the supervision card, appraisal form and publicity record during the publicity. */
+    public Upload requestAttachment(Actor actor, UUID applicationId, ApplicationRequests.Attachment request) {
+        if (!request.kind().byUnit()) {
+            throw Problem.rule("R7", 422, "ATTACHMENT_KIND_NOT_ALLOWED", "Not a unit attachment",
+                    "The unit attaches one of " + Arrays.toString(unitKinds()) + "; the applicant's evidence is "
+                            + "uploaded by the applicant.");
+        }
+        return upload(inPublicity(actor, applicationId), request.kind(), request);
+    }
+
+    /** Marks the applicant's item uploaded once the store holds exactly the declared bytes. */
+    public EvidenceItem complete(Actor actor, UUID applicationId, UUID itemId) {
+        draftOwned(actor, applicationId);
+        return confirm(actor, applicantItem(applicationId, itemId));
+    }
+
+    /** Marks the unit's attachment uploaded once the store holds exactly the declared bytes. */
+    public EvidenceItem completeAttachment(Actor actor, UUID applicationId, UUID itemId) {
+        inPublicity(actor, applicationId);
+        EvidenceItem item = item(applicationId, itemId);
+        if (!item.kind.byUnit()) {
+            throw Problem.notFound("EVIDENCE_NOT_FOUND", "No unit attachment " + itemId + " on this application.");
+        }
+        return confirm(actor, item);
+    }
+
+    public void remove(Actor actor, UUID applicationId, UUID itemId) {
+        draftOwned(actor, applicationId);
+        EvidenceItem item = applicantItem(applicationId, itemId);
+        audit.record(actor, new AuditTrail.Change("EVIDENCE_REMOVED", "EVIDENCE", item.id, item.status.name(),
+                null, item.fileName));
+        item.delete();
+    }
+
+    /** Anyone who may see the application may read its evidence (R18: spot checks read it too, later). */
+    public PresignedRequest download(Actor actor, UUID applicationId, UUID itemId) {
+        access.require(applicationId, actor);
+        EvidenceItem item = item(applicationId, itemId);
+        if (item.status != EvidenceItem.Status.UPLOADED) {
+            throw Problem.conflict("EVIDENCE_NOT_UPLOADED", "File not uploaded yet", "This file is not uploaded yet.");
+        }
+        return store.presignDownload(item.objectKey, item.fileName, config.evidence().urlTtl());
+    }
+
+    /** The one path that checks a declared file, records its pending item and signs its upload. */
+    private Upload upload(Application application, EvidenceKind kind, ApplicationRequests.DeclaredFile file) {
+        String contentType = file.contentType().trim().toLowerCase(Locale.ROOT);
         if (!config.evidence().allowedTypes().contains(contentType)) {
             throw Problem.of(415, "EVIDENCE_TYPE_NOT_ALLOWED", "File type not allowed",
                     "Evidence must be one of " + String.join(", ", config.evidence().allowedTypes()) + "; got "
                             + contentType + ".");
         }
-        if (request.size() > config.evidence().maxSize()) {
+        if (file.size() > config.evidence().maxSize()) {
             throw Problem.of(413, "EVIDENCE_TOO_LARGE", "File too large",
-                    "Evidence files may be at most " + config.evidence().maxSize() / (1024 * 1024) + " MiB; this one is "
-                            + request.size() + " bytes.");
+                    "Evidence files may be at most " + config.evidence().maxSize() / (1024 * 1024)
+                            + " MiB; this one is " + file.size() + " bytes.");
         }
         EvidenceItem item = new EvidenceItem();
         item.id = UUID.randomUUID();
         item.applicationId = application.id;
-        item.title = request.title().trim();
-        item.fileName = request.fileName().trim();
+        item.kind = kind;
+        item.title = file.title().trim();
+        item.fileName = file.fileName().trim();
         item.contentType = contentType;
-        item.size = request.size();
+        item.size = file.size();
         item.objectKey = "applications/" + application.id + "/" + item.id;
         item.status = EvidenceItem.Status.PENDING;
         item.createdAt = clock.instant();
@@ -76,10 +136,8 @@ public class EvidenceService {
         return new Upload(item, upload);
     }
 
-    /** Marks the item uploaded once the store holds exactly the declared bytes. */
-    public EvidenceItem complete(Actor actor, UUID applicationId, UUID itemId) {
-        draftOwned(actor, applicationId);
-        EvidenceItem item = item(applicationId, itemId);
+    /** The one path that confirms an upload against what the store holds. */
+    private EvidenceItem confirm(Actor actor, EvidenceItem item) {
         if (item.status == EvidenceItem.Status.UPLOADED) {
             return item;
         }
@@ -97,26 +155,9 @@ public class EvidenceService {
         item.status = EvidenceItem.Status.UPLOADED;
         item.uploadedAt = clock.instant();
         audit.record(actor, new AuditTrail.Change("EVIDENCE_UPLOADED", "EVIDENCE", item.id,
-                EvidenceItem.Status.PENDING.name(), EvidenceItem.Status.UPLOADED.name(), item.fileName));
+                EvidenceItem.Status.PENDING.name(), EvidenceItem.Status.UPLOADED.name(),
+                item.kind.byUnit() ? item.kind + ": " + item.fileName : item.fileName));
         return item;
-    }
-
-    public void remove(Actor actor, UUID applicationId, UUID itemId) {
-        draftOwned(actor, applicationId);
-        EvidenceItem item = item(applicationId, itemId);
-        audit.record(actor, new AuditTrail.Change("EVIDENCE_REMOVED", "EVIDENCE", item.id, item.status.name(),
-                null, item.fileName));
-        item.delete();
-    }
-
-    /** Anyone who may see the application may read its evidence (R18: spot checks read it too, later). */
-    public PresignedRequest download(Actor actor, UUID applicationId, UUID itemId) {
-        access.require(applicationId, actor);
-        EvidenceItem item = item(applicationId, itemId);
-        if (item.status != EvidenceItem.Status.UPLOADED) {
-            throw Problem.conflict("EVIDENCE_NOT_UPLOADED", "File not uploaded yet", "This file is not uploaded yet.");
-        }
-        return store.presignDownload(item.objectKey, item.fileName, config.evidence().urlTtl());
     }
 
     private Application draftOwned(Actor actor, UUID applicationId) {
@@ -128,6 +169,27 @@ public class EvidenceService {
         return application;
     }
 
+    /** R7: the unit attaches its documents while the application is in its publicity, before recommending. */
+    private Application inPublicity(Actor actor, UUID applicationId) {
+        Application application = access.require(applicationId, actor);
+        if (application.state() != ApplicationState.UNIT_PUBLICITY) {
+            throw Problem.conflict("NOT_IN_PUBLICITY", "Not in the unit publicity",
+                    "The unit attaches its documents while the application is in its publicity; it is "
+                            + application.state() + ".");
+        }
+        return application;
+    }
+
+    /** An item of the applicant's own: a returned draft still carries the unit's attachments, which stay the unit's. */
+    private static EvidenceItem applicantItem(UUID applicationId, UUID itemId) {
+        EvidenceItem item = item(applicationId, itemId);
+        if (item.kind.byUnit()) {
+            throw Problem.rule("R7", 403, "UNIT_ATTACHMENT", "The unit's document",
+                    "This " + item.kind + " was attached by the employer unit; only the unit can change it.");
+        }
+        return item;
+    }
+
     private static EvidenceItem item(UUID applicationId, UUID itemId) {
         EvidenceItem item = EvidenceItem.findById(itemId);
         if (item == null || !item.applicationId.equals(applicationId)) {
@@ -136,4 +198,7 @@ public class EvidenceService {
         return item;
     }
 
+    private static EvidenceKind[] unitKinds() {
+        return Arrays.stream(EvidenceKind.values()).filter(EvidenceKind::byUnit).toArray(EvidenceKind[]::new);
+    }
 }
