@@ -229,6 +229,34 @@ class UnitPublicityTest {
     }
 
     @Test
+    void R7_aReturnedApplicationReviewedAgainRunsAFreshPublicityOfItsOwn() throws Exception {
+        SubmitFlow.setDay(clock, LocalDate.of(2026, 9, 1));
+        JsonPath first = SubmitFlow.inPublicity(SubmitFlow.draftBody());
+        String id = first.getString("id");
+        assertEquals(LocalDate.of(2026, 9, 8), endsOn(first));
+        SubmitFlow.attachAll(id);
+        decide(id, raise(id, null), "UPHELD");
+        SubmitFlow.setDay(clock, LocalDate.of(2026, 9, 2));
+        long returned = as("unit").body(Map.of("reason", "公示异议成立，请修改", "version", first.getLong("version")))
+                .post("/api/unit/applications/" + id + "/return").then().statusCode(200).extract().jsonPath()
+                .getLong("version");
+        SubmitFlow.setDay(clock, LocalDate.of(2026, 9, 3));
+        long resubmitted = as("applicant").body(Map.of("pledgeAccepted", true, "version", returned))
+                .post("/api/applications/" + id + "/submit").then().statusCode(200).extract().jsonPath()
+                .getLong("version");
+        JsonPath second = as("unit").body(Map.of("comment", "已修改", "version", resubmitted))
+                .post("/api/unit/applications/" + id + "/review").then().statusCode(200).extract().jsonPath();
+        // five working days from the second review, not the first review's end
+        assertEquals(LocalDate.of(2026, 9, 10), endsOn(second));
+        SubmitFlow.setDay(clock, LocalDate.of(2026, 9, 9));
+        refuseRecommendation(id, recommendBody(second.getLong("version")), 422, "R7", "PUBLICITY_NOT_ENDED");
+        // after the new publicity, the objection upheld in the first one no longer blocks: the return answered it
+        SubmitFlow.setDay(clock, LocalDate.of(2026, 9, 11));
+        as("unit").body(recommendBody(second.getLong("version"))).post("/api/unit/applications/" + id + "/recommend")
+                .then().statusCode(200).body("state", is("RECOMMENDED"));
+    }
+
+    @Test
     void R7_recommendationNeedsTheThreeUploadedAttachments() throws Exception {
         JsonPath reviewed = SubmitFlow.inPublicity(SubmitFlow.draftBody());
         String id = reviewed.getString("id");

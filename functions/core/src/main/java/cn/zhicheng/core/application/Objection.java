@@ -71,11 +71,14 @@ public class Objection extends PanacheEntityBase {
         return list("applicationId = ?1 and stage = ?2 order by raisedAt", applicationId, stage);
     }
 
-    public static long countOpen(UUID applicationId, Stage stage) {
-        return count("applicationId = ?1 and stage = ?2 and decision is null", applicationId, stage);
+    /** Undecided objections of the stage raised since {@code since}: a re-reviewed application starts afresh. */
+    public static long countOpen(UUID applicationId, Stage stage, Instant since) {
+        return count("applicationId = ?1 and stage = ?2 and decision is null and raisedAt >= ?3", applicationId,
+                stage, since);
     }
 
-    public static long countUpheld(UUID applicationId, Stage stage) {
-        return count("applicationId = ?1 and stage = ?2 and decision = ?3", applicationId, stage, Decision.UPHELD);
+    public static long countUpheld(UUID applicationId, Stage stage, Instant since) {
+        return count("applicationId = ?1 and stage = ?2 and decision = ?3 and raisedAt >= ?4", applicationId, stage,
+                Decision.UPHELD, since);
     }
 }

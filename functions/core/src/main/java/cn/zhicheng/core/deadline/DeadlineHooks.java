@@ -36,7 +36,9 @@ public class DeadlineHooks {
         // the start event's day as people in China count it, whatever the server's zone
         LocalDate day = LocalDate.ofInstant(event.at(), ClockProducer.CHINA);
         switch (event.transition()) {
-            case UNIT_REVIEW -> deadlines.attach(DeadlineKind.UNIT_PUBLICITY, application, day);
+            case UNIT_REVIEW -> deadlines.restart(DeadlineKind.UNIT_PUBLICITY, application, day);
+            case RETURN -> deadlines.waive(DeadlineKind.UNIT_PUBLICITY, application.id,
+                    "returned to the applicant (RETURN)");
             case RECOMMEND -> deadlines.meet(DeadlineKind.UNIT_PUBLICITY, application.id);
             case PASS, FAIL -> {
                 deadlines.attach(DeadlineKind.PASS_LIST, application, day);

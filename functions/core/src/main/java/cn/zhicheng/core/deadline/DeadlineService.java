@@ -98,6 +98,34 @@ public class DeadlineService {
         return deadline;
     }
 
+    /**
+     * The kind's deadline counted afresh from start, reopened if an earlier round of the same step closed it (R7: a
+     * returned application reviewed again gets a new publicity of its own).
+     */
+    public Deadline restart(DeadlineKind kind, Application application, LocalDate start) {
+        Deadline deadline = attach(kind, application, start);
+        if (deadline.state != DeadlineState.OPEN || !deadline.startDate.equals(start)) {
+            DeadlineKind.Due due = kind.due(calendars.calendar(), start);
+            deadline.startDate = start;
+            deadline.dueDate = due.date();
+            deadline.provisional = due.provisional();
+            deadline.state = DeadlineState.OPEN;
+            deadline.waivedReason = null;
+            deadline.closedAt = null;
+            deadline.updatedAt = clock.instant();
+        }
+        return deadline;
+    }
+
+    /** Waives the kind's open or overdue deadline of a subject whose step no longer applies, with the reason. */
+    public void waive(DeadlineKind kind, UUID subjectId, String reason) {
+        Deadline.findFor(kind, subjectId).ifPresent(deadline -> {
+            if (deadline.state == DeadlineState.OPEN || deadline.state == DeadlineState.OVERDUE) {
+                close(deadline, DeadlineState.WAIVED, reason);
+            }
+        });
+    }
+
     /** The step the deadline waited for happened; a late step still meets it (the lateness stays visible). */
     public void meet(DeadlineKind kind, UUID subjectId) {
         Deadline.findFor(kind, subjectId).ifPresent(deadline -> {
@@ -184,6 +212,10 @@ public class DeadlineService {
                 if (deadline.dayType == DayType.WORKING) {
                     DeadlineKind.Due due = deadline.kind.due(calendar, deadline.startDate);
                     if (!due.date().equals(deadline.dueDate) || due.provisional() != deadline.provisional) {
+                        if (deadline.kind == DeadlineKind.UNIT_PUBLICITY) {
+                            // R7: the application shows the publicity's last day; it moves with the deadline
+                            Application.update("publicityEndsOn = ?1 where id = ?2", due.date(), deadline.subjectId);
+                        }
                         deadline.dueDate = due.date();
                         deadline.provisional = due.provisional();
                         deadline.updatedAt = clock.instant();

@@ -115,6 +115,16 @@ public class ProblemMapper {
 
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Exception e, UriInfo uri) {
+        // a commit that lost a race surfaces wrapped (ArcUndeclaredThrowableException, RollbackException): it is
+        // still someone else's change first, a 409, not our failure
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof Problem problem) {
+                return respond(problem, uri);
+            }
+            if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
+                return respond(staleVersion(), uri);
+            }
+        }
         LOG.error("Unexpected failure on " + uri.getPath(), e);
         return respond(Problem.of(500, "INTERNAL_ERROR", "Internal error",
                 "Something went wrong on our side; nothing was changed. Try again later."), uri);

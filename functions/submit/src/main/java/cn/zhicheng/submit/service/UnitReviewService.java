@@ -20,6 +20,7 @@ import cn.zhicheng.submit.rest.ApplicationRequests;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
@@ -200,13 +201,15 @@ public class UnitReviewService {
                     "The unit publicity runs until " + endsOn + " (5 working days); recommend from the next day on.")
                     .with("publicityEndsOn", endsOn);
         }
-        long open = Objection.countOpen(application.id, Objection.Stage.UNIT_PUBLICITY);
+        // only this publicity's objections: one upheld before a return was answered by that return
+        Instant since = application.unitReviewedAt;
+        long open = Objection.countOpen(application.id, Objection.Stage.UNIT_PUBLICITY, since);
         if (open > 0) {
             throw Problem.rule("R7", 422, "OBJECTION_UNDECIDED", "Objection not decided",
                     open + " objection(s) raised in the publicity are not decided; uphold or dismiss each with an "
                             + "explanation first.").with("openObjections", open);
         }
-        if (Objection.countUpheld(application.id, Objection.Stage.UNIT_PUBLICITY) > 0) {
+        if (Objection.countUpheld(application.id, Objection.Stage.UNIT_PUBLICITY, since) > 0) {
             throw Problem.rule("R7", 422, "OBJECTION_UPHELD", "Objection upheld",
                     "An objection raised in the publicity was upheld, so the unit cannot recommend this application; "
                             + "return it to the applicant instead.");
