@@ -2,11 +2,18 @@ import { h } from 'vue'
 import { ElMessage } from 'element-plus'
 import { i18n } from '../i18n'
 import { formatProblem, toProblem, type FormattedProblem } from './problem'
+import { problemHint } from './problemHints'
 
 /** The problem of any thrown value, formatted in the current language's fallbacks. */
 export function describeError(err: unknown): FormattedProblem {
   const t = i18n.global.t
   return formatProblem(toProblem(err, t('problem.network')), t('problem.unknown'))
+}
+
+/** What to do next about a refusal (problemHint.<code>, filled from the extension members), or ''. */
+export function hintOf(err: unknown): string {
+  const g = i18n.global
+  return problemHint(toProblem(err, g.t('problem.network')), g.t as never, g.te as never)
 }
 
 /**
@@ -20,6 +27,8 @@ export function showProblem(err: unknown): FormattedProblem {
   const body = [h('div', { class: 'zc-problem-head' }, children)]
   if (f.detail) body.push(h('div', { class: 'zc-problem-detail' }, f.detail))
   for (const fe of f.fieldErrors) body.push(h('div', { class: 'zc-problem-field' }, fe))
+  const hint = hintOf(err)
+  if (hint) body.push(h('div', { class: 'zc-problem-hint', 'data-testid': 'problem-hint' }, hint))
   ElMessage({
     type: 'error',
     showClose: true,
