@@ -420,7 +420,7 @@ const zhCN = {
     meetings: '评审会议',
     rounds: '评审批次',
     expertMeetings: '我的评审会议',
-    notices: '评审结果公示',
+    notices: '结果公示',
     noticesLink: '无需登录即可查看评审结果公示并提出异议',
   },
   meetingState: {
