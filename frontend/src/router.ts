@@ -46,6 +46,48 @@ const routes: RouteRecordRaw[] = [
     name: 'deadlines',
     component: () => import('./views/Deadlines.vue'),
   },
+  // ---------- committee route, second half (R10–R17): meetings, votes, rounds, public notices ----------
+  {
+    path: '/meetings',
+    name: 'meetings',
+    component: () => import('./views/Meetings.vue'),
+    meta: { roles: ['COMMITTEE_OFFICE', 'HR_BUREAU'] },
+  },
+  {
+    path: '/meetings/:id',
+    name: 'meeting',
+    component: () => import('./views/MeetingDetail.vue'),
+    props: true,
+    meta: { roles: ['COMMITTEE_OFFICE', 'HR_BUREAU'] },
+  },
+  {
+    path: '/expert/meetings',
+    name: 'expert-meetings',
+    component: () => import('./views/ExpertMeetings.vue'),
+    meta: { roles: ['EXPERT'] },
+  },
+  {
+    path: '/expert/meetings/:id',
+    name: 'expert-meeting',
+    component: () => import('./views/ExpertMeeting.vue'),
+    props: true,
+    meta: { roles: ['EXPERT'] },
+  },
+  {
+    path: '/rounds',
+    name: 'rounds',
+    component: () => import('./views/Rounds.vue'),
+    meta: { roles: ['COMMITTEE_OFFICE', 'HR_BUREAU'] },
+  },
+  {
+    path: '/rounds/:id',
+    name: 'round',
+    component: () => import('./views/RoundDetail.vue'),
+    props: true,
+    meta: { roles: ['COMMITTEE_OFFICE', 'HR_BUREAU'] },
+  },
+  { path: '/notices', name: 'notices', component: () => import('./views/Notices.vue'), meta: { public: true } },
+  // ---------- end of committee route, second half ----------
   { path: '/verify', name: 'verify', component: () => import('./views/Verify.vue'), meta: { public: true } },
   {
     path: '/:pathMatch(.*)*',
