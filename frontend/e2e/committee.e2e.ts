@@ -57,14 +57,19 @@ async function waitState(page: Page, testid: string, state: string): Promise<voi
     })
 }
 
-/** A refusal shown inline: its code and what-to-do hint. */
-async function expectRefusal(scope: Locator, code: string, hintContains: string): Promise<string> {
+/** A day as the pages show it in zh-CN (problem messages format the server's dates): 2026/09/08. */
+function shownDay(iso: string): string {
+  return iso.replace(/-/g, '/')
+}
+
+/** A refusal shown inline: its code and its next step (problemNext.<code>). */
+async function expectRefusal(scope: Locator, code: string, nextContains: string): Promise<string> {
   const alert = scope.locator(`[data-testid="problem-alert"][data-code="${code}"]`)
   await alert.waitFor({ timeout: TIMEOUT }).catch(() => fail(`no ${code} refusal shown`))
-  const hint = (await byTestId(alert, 'problem-hint').innerText()).trim()
-  if (!hint.includes(hintContains)) fail(`the ${code} hint "${hint}" does not mention ${hintContains}`)
-  log(`    refused ${code}: ${hint}`)
-  return hint
+  const next = (await byTestId(alert, 'problem-next').innerText()).trim()
+  if (!next.includes(nextContains)) fail(`the ${code} next step "${next}" does not mention ${nextContains}`)
+  log(`    refused ${code}: ${next}`)
+  return next
 }
 
 async function setDate(page: Page, wrapper: string, iso: string): Promise<void> {
@@ -293,7 +298,7 @@ async function run(page: Page): Promise<void> {
   await step('filing is refused while the notice runs, done after it; the Excel statistics download (R15, R16)', async () => {
     await byTestId(page, 'round-file').click()
     await confirmDialog(page, 'round-confirm-dialog')
-    await expectRefusal(byTestId(page, 'round-confirm-dialog'), 'NOTICE_RUNNING', noticeEnds)
+    await expectRefusal(byTestId(page, 'round-confirm-dialog'), 'NOTICE_RUNNING', shownDay(noticeEnds))
     await byTestId(page, 'round-confirm-dialog-cancel').click()
     await setClock(page, isoPlusDays(noticeEnds, 1))
     await byTestId(page, 'round-refresh').click()

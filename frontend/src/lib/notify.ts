@@ -3,7 +3,6 @@ import { ElMessage } from 'element-plus'
 import { DEFAULT_LOCALE, i18n, messages, type Locale } from '../i18n'
 import { formatProblem, toProblem, type FormattedProblem } from './problem'
 import { localizeProblem, type MessageLookup } from './problemText'
-import { problemHint } from './problemHints'
 
 /** Raw messages of the current language (falling back to zh-CN), for problems filled with their members. */
 export function messageLookup(): MessageLookup {
@@ -33,12 +32,6 @@ export function describeError(err: unknown): FormattedProblem {
   return { ...f, title: local.title, next: local.next, text }
 }
 
-/** What to do next about a refusal (problemHint.<code>, filled from the extension members), or ''. */
-export function hintOf(err: unknown): string {
-  const g = i18n.global
-  return problemHint(toProblem(err, g.t('problem.network')), g.t as never, g.te as never)
-}
-
 /**
  * Show a failed request the one way the app does: an error message with the title in bold,
  * the detail and field errors below, and an "(R5)" tag when a rule refused it.
@@ -51,8 +44,6 @@ export function showProblem(err: unknown): FormattedProblem {
   if (f.detail) body.push(h('div', { class: 'zc-problem-detail' }, f.detail))
   for (const fe of f.fieldErrors) body.push(h('div', { class: 'zc-problem-field' }, fe))
   if (f.next) body.push(h('div', { class: 'zc-problem-next', 'data-testid': 'problem-next' }, f.next))
-  const hint = hintOf(err)
-  if (hint) body.push(h('div', { class: 'zc-problem-hint', 'data-testid': 'problem-hint' }, hint))
   ElMessage({
     type: 'error',
     showClose: true,
