@@ -7,11 +7,9 @@ import {
   committeeName,
   isBeforeDay,
   isQuorate,
-  keyAfter,
   meetingActions,
   meetingDayReached,
   meetingStepIndex,
-  newIdempotencyKey,
   noticeRunning,
   objectionOverdue,
   passesWith,
@@ -237,21 +235,5 @@ describe('public notices', () => {
     expect(committeeName('工程技术中级评委会')).toBe('工程技术中级评委会')
     expect(committeeName({ id: 'c', name: 'N' })).toBe('N')
     expect(committeeName(null)).toBe('')
-  })
-})
-
-describe('idempotency keys', () => {
-  it('are fresh v4 UUIDs', () => {
-    const a = newIdempotencyKey()
-    const b = newIdempotencyKey()
-    expect(a).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
-    expect(a).not.toBe(b)
-  })
-
-  it('are kept for a retry after a network failure, renewed once the server answered', () => {
-    const k = newIdempotencyKey()
-    expect(keyAfter(k, new TypeError('Failed to fetch'))).toBe(k)
-    expect(keyAfter(k, new Error('MEETING_TOO_SOON'))).not.toBe(k)
-    expect(keyAfter(k, null)).not.toBe(k)
   })
 })

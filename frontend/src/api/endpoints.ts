@@ -1,5 +1,5 @@
 // One function per route of docs/api.md.
-import { http, request } from './http'
+import { http } from './http'
 import type {
   Application,
   Certificate,
@@ -219,7 +219,7 @@ export const meetings = {
   get: (id: string) => http.get<Meeting>(`/api/meetings/${enc(id)}`),
   /** R11, R17. `idempotencyKey`: one per attempt, so a retried request does not apply twice. */
   create: (body: NewMeeting, idempotencyKey: string) =>
-    http.post<Meeting>('/api/meetings', body, { headers: { 'Idempotency-Key': idempotencyKey } }),
+    http.post<Meeting>('/api/meetings', body, { headers: idempotencyHeader(idempotencyKey) }),
   approve: (id: string, note: string, version: number) =>
     http.post<Meeting>(`/api/meetings/${enc(id)}/approve`, { note, version }),
   reject: (id: string, note: string, version: number) =>
@@ -238,7 +238,7 @@ export const expertMeetings = {
   list: () => http.get<Meeting[]>('/api/expert/meetings'),
   get: (id: string) => http.get<Meeting>(`/api/expert/meetings/${enc(id)}`),
   vote: (id: string, applicationId: string, choice: VoteChoice) =>
-    request<unknown>('PUT', `/api/expert/meetings/${enc(id)}/votes/${enc(applicationId)}`, { choice }),
+    http.put<unknown>(`/api/expert/meetings/${enc(id)}/votes/${enc(applicationId)}`, { choice }),
 }
 
 /** Where the statistics table (R16, 003 附件4) of a round is downloaded from (needs the bearer token). */
@@ -278,7 +278,7 @@ export const publicNotices = {
     http.post<unknown>(`/api/public/notices/${enc(roundId)}/objections`, body, {
       auth: false,
       redirectOn401: false,
-      headers: { 'Idempotency-Key': idempotencyKey },
+      headers: idempotencyHeader(idempotencyKey),
     }),
 }
 

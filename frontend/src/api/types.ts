@@ -17,6 +17,9 @@ export const WORK_ROLES: readonly Role[] = ['UNIT_HR', 'HR_BUREAU', 'COMMITTEE_O
 /** Every staff role lands on /work; roles without a work list yet see what is coming there. */
 export const STAFF_ROLES: readonly Role[] = ['UNIT_HR', 'HR_BUREAU', 'COMMITTEE_OFFICE', 'EXPERT', 'SELF_EVAL_UNIT']
 
+/** Roles that run committee meetings and review rounds (R10–R17): the committee office and the HR bureau. */
+export const COMMITTEE_STAFF_ROLES: readonly Role[] = ['COMMITTEE_OFFICE', 'HR_BUREAU']
+
 export const STATES = [
   'DRAFT',
   'SUBMITTED',
@@ -441,19 +444,12 @@ export interface RoundApplication {
   abstentions?: number | null
 }
 
-export interface RoundObjection {
-  id: string
+/** An objection to a result notice (R15): an Objection without its stage, with whom it is about and its answer date. */
+export interface RoundObjection extends Omit<Objection, 'stage'> {
   applicationId: string
   applicantName?: string | null
-  raisedAt?: string | null
-  raisedBy?: string | null
-  content: string
-  decision?: ObjectionDecision | string | null
-  explanation?: string | null
-  decidedAt?: string | null
   /** R15: 10 working days after it was raised. */
   answerDueOn?: string | null
-  version: number
 }
 
 /** GET /api/rounds/{id}: a committee's meetings of one year and what follows them. */

@@ -415,13 +415,6 @@ const en: MessageSchema = {
     FAILED: 'Failed',
   },
   // ---------- committee route, second half (R10–R17): meetings, votes, rounds, result notices ----------
-  committeeNav: {
-    meetings: 'Meetings',
-    rounds: 'Review rounds',
-    expertMeetings: 'My meetings',
-    notices: 'Result notices',
-    noticesLink: 'See the review result notices and raise an objection, no sign-in needed',
-  },
   meetingState: {
     REQUESTED: 'Awaiting HR approval',
     REJECTED: 'Rejected',
@@ -676,6 +669,7 @@ const en: MessageSchema = {
     submit: 'Submit objection',
     sent: 'Objection sent; the HR bureau will handle it within 10 working days',
     sentTag: 'Objection sent',
+    signInLink: 'See the review result notices and raise an objection (no sign-in needed)',
   },
   // ---------- end of committee route, second half ----------
   problem: {
@@ -693,6 +687,10 @@ const en: MessageSchema = {
     setup: 'Committee set-up',
     conflicts: 'Conflicts',
     windows: 'Submission windows',
+    meetings: 'Meetings',
+    rounds: 'Review rounds',
+    expertMeetings: 'My meetings',
+    notices: 'Result notices',
   },
   employment: {
     EMPLOYED: 'Employed (apply through the employer unit)',

@@ -416,13 +416,6 @@ const zhCN = {
     FAILED: '失败',
   },
   // ---------- committee route, second half (R10–R17): meetings, votes, rounds, result notices ----------
-  committeeNav: {
-    meetings: '评审会议',
-    rounds: '评审批次',
-    expertMeetings: '我的评审会议',
-    notices: '结果公示',
-    noticesLink: '无需登录即可查看评审结果公示并提出异议',
-  },
   meetingState: {
     REQUESTED: '待人社部门审批',
     REJECTED: '未获批准',
@@ -677,6 +670,7 @@ const zhCN = {
     submit: '提交异议',
     sent: '异议已提交，人社部门将在 10 个工作日内处理',
     sentTag: '已提交异议',
+    signInLink: '查看评审结果公示并提出异议（无需登录）',
   },
   // ---------- end of committee route, second half ----------
   problem: {
@@ -694,6 +688,10 @@ const zhCN = {
     setup: '评审委员会设置',
     conflicts: '回避申报',
     windows: '申报时间',
+    meetings: '评审会议',
+    rounds: '评审批次',
+    expertMeetings: '我的评审会议',
+    notices: '结果公示',
   },
   employment: {
     EMPLOYED: '在职人员（通过用人单位申报）',

@@ -295,26 +295,3 @@ export function sortNotices<T extends { running: boolean; noticeEndsOn: string }
     return a.noticeEndsOn > b.noticeEndsOn ? -1 : a.noticeEndsOn < b.noticeEndsOn ? 1 : 0
   })
 }
-
-// ---------- idempotency keys ----------
-
-/** A fresh Idempotency-Key (RFC 4122 v4). */
-export function newIdempotencyKey(): string {
-  const c = globalThis.crypto
-  if (c && typeof c.randomUUID === 'function') return c.randomUUID()
-  const b = new Uint8Array(16)
-  if (c && typeof c.getRandomValues === 'function') c.getRandomValues(b)
-  else for (let i = 0; i < 16; i++) b[i] = Math.floor(Math.random() * 256)
-  b[6] = (b[6] & 0x0f) | 0x40
-  b[8] = (b[8] & 0x3f) | 0x80
-  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('')
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`
-}
-
-/**
- * The key for the next attempt: the same one after a network failure (the request may have
- * reached the server, so a retry must not apply twice), a fresh one once the server answered.
- */
-export function keyAfter(key: string, err: unknown): string {
-  return err instanceof TypeError ? key : newIdempotencyKey()
-}
