@@ -1,6 +1,6 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import type { Role } from './api/types'
-import { COMMITTEE_STAFF_ROLES, STAFF_ROLES, WORK_ROLES } from './api/types'
+import { COMMITTEE_STAFF_ROLES, STAFF_ROLES, WORK_PAGE_ROLES, WORK_ROLES } from './api/types'
 import { currentRole, homeFor, isSignedIn } from './lib/session'
 
 declare module 'vue-router' {
@@ -33,7 +33,7 @@ const routes: RouteRecordRaw[] = [
     props: true,
     meta: { roles: ['APPLICANT'] },
   },
-  { path: '/work', name: 'work', component: () => import('./views/WorkList.vue'), meta: { roles: STAFF_ROLES } },
+  { path: '/work', name: 'work', component: () => import('./views/WorkList.vue'), meta: { roles: WORK_PAGE_ROLES } },
   {
     path: '/calendar',
     name: 'calendar',

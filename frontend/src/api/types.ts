@@ -14,8 +14,11 @@ export type Role = (typeof ROLES)[number]
 /** Roles whose work list (/work) has applications to act on. */
 export const WORK_ROLES: readonly Role[] = ['UNIT_HR', 'HR_BUREAU', 'COMMITTEE_OFFICE']
 
-/** Every staff role lands on /work; roles without a work list yet see what is coming there. */
+/** Every role that is not an applicant (the working-day calendar is theirs). */
 export const STAFF_ROLES: readonly Role[] = ['UNIT_HR', 'HR_BUREAU', 'COMMITTEE_OFFICE', 'EXPERT', 'SELF_EVAL_UNIT']
+
+/** Staff roles that land on /work; a role without a work list yet sees what is coming there. Experts land on their meetings. */
+export const WORK_PAGE_ROLES: readonly Role[] = ['UNIT_HR', 'HR_BUREAU', 'COMMITTEE_OFFICE', 'SELF_EVAL_UNIT']
 
 /** Roles that run committee meetings and review rounds (R10–R17): the committee office and the HR bureau. */
 export const COMMITTEE_STAFF_ROLES: readonly Role[] = ['COMMITTEE_OFFICE', 'HR_BUREAU']

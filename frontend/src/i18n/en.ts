@@ -213,7 +213,7 @@ const en: MessageSchema = {
   },
   work: {
     title: 'Work list',
-    notYet: 'Nothing to do for your role yet: expert meetings and votes, and self-evaluating units\' filings and appointment records, arrive in later releases.',
+    notYet: 'Nothing to do for your role yet: self-evaluating units\' filings and appointment records arrive in later releases.',
     empty: 'Nothing to do',
     applicant: 'Applicant',
     idNumber: 'ID number',
