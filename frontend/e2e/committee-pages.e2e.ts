@@ -206,6 +206,8 @@ async function scenario(page: Page) {
     await byTestId(page, 'new-application-form').waitFor()
     await byTestId(page, 'new-employment-FLEXIBLE').click()
     await byTestId(page, 'new-unit').click()
+    // The dropdown opens with a transition (and the units may still be loading): read it once it shows an item.
+    await page.locator('.el-select-dropdown__item:visible').first().waitFor()
     const offered = await page.locator('.el-select-dropdown__item:visible').allInnerTexts()
     expectThat(offered.join() === '潍坊市人才服务中心', `a flexible worker sees agencies only, saw [${offered}]`)
     await page.locator('.el-select-dropdown__item:visible').first().click()
