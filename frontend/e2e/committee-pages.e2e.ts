@@ -140,6 +140,7 @@ async function api(route: Route) {
     if (p.includes('/copy-from/')) return json(route, { committeeId: 'c1', year: 2026, members: [] })
     return json(route, { committeeId: 'c1', year: 2026, members: [{ expert, termEndsOn: '2027-08-31' }] })
   }
+  if (p === '/api/expert/meetings') return json(route, [])
   if (p === '/api/expert/conflicts') {
     const declared = { id: 'x1', unit: unitRef, personName: null, reason: '曾任职', declaredAt: '2026-01-01T00:00:00Z' }
     return json(route, m === 'GET' ? [declared] : {})
@@ -205,6 +206,8 @@ async function scenario(page: Page) {
     await byTestId(page, 'new-application-form').waitFor()
     await byTestId(page, 'new-employment-FLEXIBLE').click()
     await byTestId(page, 'new-unit').click()
+    // The dropdown opens with a transition (and the units may still be loading): read it once it shows an item.
+    await page.locator('.el-select-dropdown__item:visible').first().waitFor()
     const offered = await page.locator('.el-select-dropdown__item:visible').allInnerTexts()
     expectThat(offered.join() === '潍坊市人才服务中心', `a flexible worker sees agencies only, saw [${offered}]`)
     await page.locator('.el-select-dropdown__item:visible').first().click()
@@ -361,9 +364,10 @@ async function scenario(page: Page) {
     expectThat(copies.join() === `/api/committees/c1/pools/${year}/copy-from/${year - 1}`, `copy: ${copies.join()}`)
   })
 
-  await step('an expert cannot declare a conflict with a wrong ID number (R10)', async () => {
+  await step('an expert lands on their meetings and cannot declare a conflict with a wrong ID number (R10)', async () => {
     await as(page, 'EXPERT')
-    await page.goto(`${BASE}/work`)
+    await page.goto(`${BASE}/`)
+    await page.waitForURL(/\/expert\/meetings$/)
     await byTestId(page, 'nav-conflicts').click()
     await byTestId(page, 'conflict-row').first().waitFor()
     await byTestId(page, 'conflict-target-PERSON').click()

@@ -11,6 +11,7 @@ import { extname, join, normalize } from 'node:path'
 import { E2E_DIR } from './lib'
 import { calendarApi } from './mock-calendar'
 import { deadlinesApi } from './mock-deadlines'
+import { COMMITTEE_USERS, committeeApi } from './mock-committee'
 
 const PORT = Number(process.env.ZC_MOCK_PORT ?? 8089)
 const DIST = join(E2E_DIR, '..', 'dist')
@@ -27,6 +28,8 @@ const users: Record<string, Json> = {
   hrbureau: { username: 'hrbureau', name: '王科长', role: 'HR_BUREAU' },
   office: { username: 'office', name: '赵主任', role: 'COMMITTEE_OFFICE' },
 }
+// Committee route, second half: the experts who sign in (mock-committee.ts).
+Object.assign(users, COMMITTEE_USERS)
 const series = [
   { id: 's1', code: 'ENG', nameZh: '工程技术', nameEn: 'Engineering' },
   { id: 's2', code: 'EDU', nameZh: '中小学教师', nameEn: 'School teachers' },
@@ -196,6 +199,24 @@ async function api(req: IncomingMessage, res: ServerResponse, url: URL) {
       data,
       user: who ? { username: String(who.username), role: String(who.role) } : null,
       send: (status, b, type) => send(res, status, b, type),
+      problem: (status, code, title, extra) => problem(res, status, code, title, extra),
+    })
+  )
+    return
+
+  // Meetings, expert votes, review rounds and public notices live in mock-committee.ts.
+  if (
+    committeeApi({
+      method,
+      path,
+      data,
+      headers: req.headers,
+      user: who ? { username: String(who.username), role: String(who.role), name: String(who.name ?? '') } : null,
+      apps,
+      send: (status, b, type, headers) => {
+        if (headers) for (const [k, v] of Object.entries(headers)) res.setHeader(k, v)
+        send(res, status, b, type)
+      },
       problem: (status, code, title, extra) => problem(res, status, code, title, extra),
     })
   )

@@ -1,6 +1,6 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import type { Role } from './api/types'
-import { STAFF_ROLES, WORK_ROLES } from './api/types'
+import { COMMITTEE_STAFF_ROLES, STAFF_ROLES, WORK_PAGE_ROLES, WORK_ROLES } from './api/types'
 import { currentRole, homeFor, isSignedIn } from './lib/session'
 
 declare module 'vue-router' {
@@ -33,7 +33,7 @@ const routes: RouteRecordRaw[] = [
     props: true,
     meta: { roles: ['APPLICANT'] },
   },
-  { path: '/work', name: 'work', component: () => import('./views/WorkList.vue'), meta: { roles: STAFF_ROLES } },
+  { path: '/work', name: 'work', component: () => import('./views/WorkList.vue'), meta: { roles: WORK_PAGE_ROLES } },
   {
     path: '/calendar',
     name: 'calendar',
@@ -46,18 +46,8 @@ const routes: RouteRecordRaw[] = [
     name: 'deadlines',
     component: () => import('./views/Deadlines.vue'),
   },
-  { path: '/verify', name: 'verify', component: () => import('./views/Verify.vue'), meta: { public: true } },
-  {
-    path: '/:pathMatch(.*)*',
-    name: 'not-found',
-    component: () => import('./views/NotFound.vue'),
-    meta: { public: true },
-  },
-]
-
-// ---------- Committee route, first half (R1–R10): unit/review application page, set-up, conflicts, windows ----------
-// vue-router ranks routes by path, not by order, so these may follow the catch-all.
-routes.push(
+  // ---------- Committee route (R1–R17): the unit/review application page, set-up, conflicts, windows,
+  // meetings, votes, review rounds and public result notices ----------
   {
     path: '/work/applications/:id',
     name: 'work-application',
@@ -78,7 +68,55 @@ routes.push(
     component: () => import('./views/PublicWindows.vue'),
     meta: { public: true },
   },
-)
+  {
+    path: '/meetings',
+    name: 'meetings',
+    component: () => import('./views/Meetings.vue'),
+    meta: { roles: COMMITTEE_STAFF_ROLES },
+  },
+  {
+    path: '/meetings/:id',
+    name: 'meeting',
+    component: () => import('./views/MeetingDetail.vue'),
+    props: true,
+    meta: { roles: COMMITTEE_STAFF_ROLES },
+  },
+  {
+    path: '/expert/meetings',
+    name: 'expert-meetings',
+    component: () => import('./views/ExpertMeetings.vue'),
+    meta: { roles: ['EXPERT'] },
+  },
+  {
+    path: '/expert/meetings/:id',
+    name: 'expert-meeting',
+    component: () => import('./views/ExpertMeeting.vue'),
+    props: true,
+    meta: { roles: ['EXPERT'] },
+  },
+  {
+    path: '/rounds',
+    name: 'rounds',
+    component: () => import('./views/Rounds.vue'),
+    meta: { roles: COMMITTEE_STAFF_ROLES },
+  },
+  {
+    path: '/rounds/:id',
+    name: 'round',
+    component: () => import('./views/RoundDetail.vue'),
+    props: true,
+    meta: { roles: COMMITTEE_STAFF_ROLES },
+  },
+  { path: '/notices', name: 'notices', component: () => import('./views/Notices.vue'), meta: { public: true } },
+  // ---------- end of committee route ----------
+  { path: '/verify', name: 'verify', component: () => import('./views/Verify.vue'), meta: { public: true } },
+  {
+    path: '/:pathMatch(.*)*',
+    name: 'not-found',
+    component: () => import('./views/NotFound.vue'),
+    meta: { public: true },
+  },
+]
 
 export const router = createRouter({
   history: createWebHistory(import.meta.env.BASE_URL),

@@ -19,4 +19,16 @@ describe('Idempotency-Key per attempt', () => {
     key.reset()
     expect(key.current()).toBe('k3')
   })
+
+  it('settles an attempt: a fresh key once the server answered, the same after a network failure', () => {
+    let n = 0
+    const key = attemptKey(() => `k${++n}`)
+    expect(key.current()).toBe('k1')
+    key.settle(new TypeError('Failed to fetch'))
+    expect(key.current()).toBe('k1')
+    key.settle(new Error('MEETING_TOO_SOON'))
+    expect(key.current()).toBe('k2')
+    key.settle(null)
+    expect(key.current()).toBe('k3')
+  })
 })

@@ -83,3 +83,61 @@ describe('problems with extension members, in the reader’s language', () => {
     expect(formatDay('not a day', 'en')).toBe('not a day')
   })
 })
+
+// The refusals of the committee route's meetings, votes, rounds and notices (docs/workflow.md) and the rule each comes from.
+const COMMITTEE_CODES: Record<string, string> = {
+  MEETING_TOO_SOON: 'R11',
+  PAST_YEAR_END: 'R17',
+  POOL_NOT_UPDATED: 'R9',
+  NOT_ENOUGH_EXPERTS: 'R10',
+  ALREADY_DRAWN: 'R10',
+  MEETING_NOT_STARTED: 'R12',
+  NOT_ATTENDING: 'R12',
+  ALREADY_VOTED: 'R12',
+  SENIOR_PASS_RATE_EXCEEDED: 'R13',
+  UNDECIDED_APPLICATIONS: 'R14',
+  PASS_LIST_NOT_APPROVED: 'R14',
+  NOTICE_TOO_SHORT: 'R15',
+  NOTICE_RUNNING: 'R15',
+  OBJECTION_UNANSWERED: 'R15',
+  NOTICE_NOT_RUNNING: 'R15',
+}
+
+describe('meeting, vote, round and notice refusals: a title and what to do next', () => {
+  afterEach(() => {
+    i18n.global.locale.value = 'zh-CN'
+  })
+
+  it('every one has a title and a next step citing its rule, in both languages', () => {
+    for (const [code, rule] of Object.entries(COMMITTEE_CODES)) {
+      for (const m of [messages['zh-CN'], messages.en]) {
+        expect((m.problemCode as Record<string, string>)[code], code).toBeTruthy()
+        expect((m.problemNext as Record<string, string>)[code], code).toContain(rule)
+      }
+    }
+  })
+
+  it('fills the title and the next step from the extension members, dates in the reader’s format', () => {
+    const f = describeError(refusal({ code: 'MEETING_TOO_SOON', rule: 'R11', earliestMeetingDate: '2026-10-23' }))
+    expect(f.title).toContain('2026/10/23')
+    expect(f.next).toContain('最早可选 2026/10/23')
+    i18n.global.locale.value = 'en'
+    expect(describeError(refusal({ code: 'NOTICE_TOO_SHORT', earliestEnd: '2026-11-02' })).next).toContain('end on 11/02/2026')
+    expect(describeError(refusal({ code: 'NOTICE_RUNNING', noticeEndsOn: '2026-11-09' })).next).toContain('until 11/09/2026')
+  })
+
+  it('shows the senior rate as a percentage with its counts (R13)', () => {
+    const f = describeError(refusal({ code: 'SENIOR_PASS_RATE_EXCEEDED', rule: 'R13', rate: 0.6, passed: 3, decided: 5 }))
+    expect(f.title).toContain('60%')
+    expect(f.next).toContain('60%（3/5）')
+    const lookup = { locale: 'en', message: () => undefined }
+    expect(memberText(0.6, lookup, 'rate')).toBe('60%')
+    expect(memberText(3, lookup, 'passed')).toBe('3')
+    expect(memberText(2, lookup, 'rate')).toBe('2')
+  })
+
+  it('reads a thrown ProblemError; a network failure has no next step', () => {
+    expect(describeError(refusal({ code: 'NOTICE_NOT_RUNNING', rule: 'R15' }, 409)).next).toContain('R15')
+    expect(describeError(new TypeError('Failed to fetch')).next).toBeUndefined()
+  })
+})

@@ -34,7 +34,7 @@ describe('session helpers', () => {
     expect(homeFor('UNIT_HR')).toBe('/work')
     expect(homeFor('HR_BUREAU')).toBe('/work')
     expect(homeFor('COMMITTEE_OFFICE')).toBe('/work')
-    expect(homeFor('EXPERT')).toBe('/work')
+    expect(homeFor('EXPERT')).toBe('/expert/meetings')
     expect(homeFor('SELF_EVAL_UNIT')).toBe('/work')
     expect(homeFor(null)).toBe('/sign-in')
   })

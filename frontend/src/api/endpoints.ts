@@ -39,6 +39,16 @@ import type {
   SubmissionWindowInput,
   UnitAttachmentKind,
 } from './types'
+import type {
+  DrawVerification,
+  Meeting,
+  NewMeeting,
+  NewPublicObjection,
+  PublicNotice,
+  ReviewRound,
+  RoundObjection,
+  VoteChoice,
+} from './types'
 
 const enc = encodeURIComponent
 
@@ -199,6 +209,77 @@ export const deadlines = {
 export const notifications = {
   list: () => http.get<AppNotification[]>('/api/notifications'),
   markRead: (id: string | number) => http.post<AppNotification>(`/api/notifications/${enc(String(id))}/read`),
+}
+
+// ---------- Committee route, second half (R10–R17): meetings, votes, rounds, public notices ----------
+
+/** Committee meetings: the office applies, draws, records attendance and closes; the HR bureau decides. */
+export const meetings = {
+  list: () => http.get<Meeting[]>('/api/meetings'),
+  get: (id: string) => http.get<Meeting>(`/api/meetings/${enc(id)}`),
+  /** R11, R17. `idempotencyKey`: one per attempt, so a retried request does not apply twice. */
+  create: (body: NewMeeting, idempotencyKey: string) =>
+    http.post<Meeting>('/api/meetings', body, { headers: idempotencyHeader(idempotencyKey) }),
+  approve: (id: string, note: string, version: number) =>
+    http.post<Meeting>(`/api/meetings/${enc(id)}/approve`, { note, version }),
+  reject: (id: string, note: string, version: number) =>
+    http.post<Meeting>(`/api/meetings/${enc(id)}/reject`, { note, version }),
+  /** R9, R10: random draw from the year's pool, conflicts recused. */
+  draw: (id: string, version: number) => http.post<Meeting>(`/api/meetings/${enc(id)}/draw`, { version }),
+  verifyDraw: (id: string) => http.get<DrawVerification>(`/api/meetings/${enc(id)}/draw/verify`),
+  /** R12: who is present; under two-thirds of the members the meeting is not quorate. */
+  attendance: (id: string, present: string[], version: number) =>
+    http.post<Meeting>(`/api/meetings/${enc(id)}/attendance`, { present, version }),
+  close: (id: string, version: number) => http.post<Meeting>(`/api/meetings/${enc(id)}/close`, { version }),
+}
+
+/** The signed-in expert's meetings and secret votes (R12). */
+export const expertMeetings = {
+  list: () => http.get<Meeting[]>('/api/expert/meetings'),
+  get: (id: string) => http.get<Meeting>(`/api/expert/meetings/${enc(id)}`),
+  vote: (id: string, applicationId: string, choice: VoteChoice) =>
+    http.put<unknown>(`/api/expert/meetings/${enc(id)}/votes/${enc(applicationId)}`, { choice }),
+}
+
+/** Where the statistics table (R16, 003 附件4) of a round is downloaded from (needs the bearer token). */
+export function statisticsPath(roundId: string): string {
+  return `/api/rounds/${enc(roundId)}/statistics.xlsx`
+}
+
+/** Review rounds after the meetings (R13–R17). */
+export const rounds = {
+  list: () => http.get<ReviewRound[]>('/api/rounds'),
+  get: (id: string) => http.get<ReviewRound>(`/api/rounds/${enc(id)}`),
+  submitPassList: (id: string, version: number) => http.post<ReviewRound>(`/api/rounds/${enc(id)}/pass-list`, { version }),
+  seniorOverride: (id: string, reason: string, version: number) =>
+    http.post<ReviewRound>(`/api/rounds/${enc(id)}/senior-override`, { reason, version }),
+  approve: (id: string, version: number) => http.post<ReviewRound>(`/api/rounds/${enc(id)}/approve`, { version }),
+  returnList: (id: string, reason: string, version: number) =>
+    http.post<ReviewRound>(`/api/rounds/${enc(id)}/return`, { reason, version }),
+  /** R14, R15: without noticeEndsOn the server takes 5 working days. */
+  publish: (id: string, noticeEndsOn: string | null | undefined, version: number) =>
+    http.post<ReviewRound>(`/api/rounds/${enc(id)}/publish`, noticeEndsOn ? { noticeEndsOn, version } : { version }),
+  decideObjection: (id: string, objection: Pick<RoundObjection, 'id' | 'version'>, decision: ObjectionDecision, explanation: string) =>
+    http.post<ReviewRound>(`/api/rounds/${enc(id)}/objections/${enc(objection.id)}/decision`, {
+      decision,
+      explanation,
+      version: objection.version,
+    }),
+  file: (id: string, version: number) => http.post<ReviewRound>(`/api/rounds/${enc(id)}/file`, { version }),
+  summary: (id: string, content: string, version: number) =>
+    http.post<ReviewRound>(`/api/rounds/${enc(id)}/summary`, { content, version }),
+  statisticsPath,
+}
+
+/** Result notices anyone can read, and objections anyone can raise while one runs (R15). */
+export const publicNotices = {
+  list: () => http.get<PublicNotice[]>('/api/public/notices', { auth: false }),
+  object: (roundId: string, body: NewPublicObjection, idempotencyKey: string) =>
+    http.post<unknown>(`/api/public/notices/${enc(roundId)}/objections`, body, {
+      auth: false,
+      redirectOn401: false,
+      headers: idempotencyHeader(idempotencyKey),
+    }),
 }
 
 /** Scheduled jobs (HR_BUREAU): recent runs, and a run now. */

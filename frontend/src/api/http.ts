@@ -10,8 +10,10 @@ export interface RequestOptions {
   contentType?: string
   /** Resolve with the response text as it is instead of parsing JSON (e.g. a CSV download). */
   text?: boolean
-  /** Extra request headers, e.g. an `Idempotency-Key` on a creating request. */
+  /** Extra request headers, e.g. an `Idempotency-Key` on a creating request; they win over the defaults. */
   headers?: Record<string, string>
+  /** Resolve with the Response itself when it is OK (a binary download read as a Blob); failures still reject. */
+  raw?: boolean
 }
 
 let unauthorizedHandler: (() => void) | null = null
@@ -31,13 +33,14 @@ export async function request<T>(method: string, path: string, body?: unknown, o
   }
   if (body !== undefined) headers['Content-Type'] = opts.contentType ?? 'application/json'
   if (opts.auth !== false && session.token) headers['Authorization'] = `Bearer ${session.token}`
-  for (const [name, value] of Object.entries(opts.headers ?? {})) headers[name] = value
+  if (opts.headers) Object.assign(headers, opts.headers)
 
   const res = await fetch(path, {
     method,
     headers,
     body: body === undefined ? undefined : opts.contentType ? String(body) : JSON.stringify(body),
   })
+  if (opts.raw && res.ok) return res as unknown as T
   const text = await res.text()
   if (!res.ok) {
     const problem = parseProblem(res.status, res.statusText, text, res.headers.get('Content-Type'))

@@ -14,8 +14,14 @@ export type Role = (typeof ROLES)[number]
 /** Roles whose work list (/work) has applications to act on. */
 export const WORK_ROLES: readonly Role[] = ['UNIT_HR', 'HR_BUREAU', 'COMMITTEE_OFFICE']
 
-/** Every staff role lands on /work; roles without a work list yet see what is coming there. */
+/** Every role that is not an applicant (the working-day calendar is theirs). */
 export const STAFF_ROLES: readonly Role[] = ['UNIT_HR', 'HR_BUREAU', 'COMMITTEE_OFFICE', 'EXPERT', 'SELF_EVAL_UNIT']
+
+/** Staff roles that land on /work; a role without a work list yet sees what is coming there. Experts land on their meetings. */
+export const WORK_PAGE_ROLES: readonly Role[] = ['UNIT_HR', 'HR_BUREAU', 'COMMITTEE_OFFICE', 'SELF_EVAL_UNIT']
+
+/** Roles that run committee meetings and review rounds (R10–R17): the committee office and the HR bureau. */
+export const COMMITTEE_STAFF_ROLES: readonly Role[] = ['COMMITTEE_OFFICE', 'HR_BUREAU']
 
 export const STATES = [
   'DRAFT',
@@ -324,6 +330,178 @@ export interface JobRun {
   processed?: number | null
   changed?: number | null
   error?: string | null
+}
+
+// ---------- Committee route, second half: meetings, votes, review rounds, result notices (R10–R17) ----------
+
+export const MEETING_STATES = ['REQUESTED', 'REJECTED', 'APPROVED', 'DRAWN', 'VOTING', 'CLOSED', 'NOT_QUORATE'] as const
+export type MeetingState = (typeof MEETING_STATES)[number]
+
+export const VOTE_CHOICES = ['YES', 'NO', 'ABSTAIN'] as const
+export type VoteChoice = (typeof VOTE_CHOICES)[number]
+
+export type VoteOutcome = 'PASS' | 'FAIL'
+
+/** One application on a meeting's agenda; the tallies are there once the meeting is closed. */
+export interface AgendaItem {
+  applicationId: string
+  applicantName: string
+  unitName?: string | null
+  level?: string | null
+  specialty?: string | null
+  state?: string | null
+  votesCast?: number | null
+  yesVotes?: number | null
+  noVotes?: number | null
+  abstentions?: number | null
+  outcome?: VoteOutcome | null
+  /** Expert view only: the signed-in expert's own vote (never anyone else's). */
+  myVote?: VoteChoice | null
+}
+
+export interface MeetingExpert {
+  expertId: string
+  name: string
+  unitName?: string | null
+  drawRank?: number | null
+  attended?: boolean | null
+}
+
+export interface DrawCandidate {
+  expertId: string
+  name: string
+  unitName?: string | null
+  /** Why the expert was recused (R10); null when drawn normally. */
+  recusedReason?: string | null
+}
+
+export interface MeetingDraw {
+  seed: string
+  inputsHash: string
+  drawnAt?: string | null
+  candidates?: DrawCandidate[] | null
+}
+
+/** GET /api/meetings/{id} (and, without draw and expert details, the lists and the expert view). */
+export interface Meeting {
+  id: string
+  committee: { id: string; name: string; memberCount?: number | null }
+  roundId?: string | null
+  meetingDate: string
+  venue?: string | null
+  workPlan?: string | null
+  state: MeetingState | string
+  expertCount?: number | null
+  quorum?: number | null
+  requestedAt?: string | null
+  decidedAt?: string | null
+  decisionNote?: string | null
+  /** R11: the last day on which a meeting on meetingDate could be applied for. */
+  latestApplicationDay?: string | null
+  agenda?: AgendaItem[] | null
+  experts?: MeetingExpert[] | null
+  draw?: MeetingDraw | null
+  attending?: number | null
+  version: number
+}
+
+export interface NewMeeting {
+  meetingDate: string
+  venue: string
+  workPlan: string
+  applicationIds: string[]
+}
+
+/** GET /api/meetings/{id}/draw/verify: the draw re-run from its record (R10). */
+export interface DrawVerification {
+  matches: boolean
+  seed: string
+  inputsHash: string
+  recorded: string[]
+  recomputed: string[]
+}
+
+export const ROUND_STATES = ['OPEN', 'PASS_LIST_SUBMITTED', 'APPROVED', 'NOTICE', 'FILED'] as const
+export type RoundState = (typeof ROUND_STATES)[number]
+
+/** R13: senior passes over senior decisions of the round. */
+export interface SeniorPassRate {
+  decided: number
+  passed: number
+  /** 0..1 */
+  rate: number
+  capExceeded: boolean
+}
+
+export interface RoundApplication {
+  id: string
+  applicantName: string
+  maskedIdNumber?: string | null
+  unitName?: string | null
+  seriesName?: string | null
+  level?: string | null
+  specialty?: string | null
+  state?: string | null
+  yesVotes?: number | null
+  noVotes?: number | null
+  abstentions?: number | null
+}
+
+/** An objection to a result notice (R15): an Objection without its stage, with whom it is about and its answer date. */
+export interface RoundObjection extends Omit<Objection, 'stage'> {
+  applicationId: string
+  applicantName?: string | null
+  /** R15: 10 working days after it was raised. */
+  answerDueOn?: string | null
+}
+
+/** GET /api/rounds/{id}: a committee's meetings of one year and what follows them. */
+export interface ReviewRound {
+  id: string
+  committee: { id: string; name: string }
+  year: number
+  state: RoundState | string
+  reviewedOn?: string | null
+  passListDueOn?: string | null
+  filingDueOn?: string | null
+  noticeStartsOn?: string | null
+  noticeEndsOn?: string | null
+  seniorPassRate?: SeniorPassRate | null
+  seniorOverride?: { reason: string; by?: string | null; at?: string | null } | null
+  returnedReason?: string | null
+  filedAt?: string | null
+  /** The year summary (R17), when the office has sent it. */
+  summary?: { content?: string | null; submittedAt?: string | null } | string | null
+  applications?: RoundApplication[] | null
+  objections?: RoundObjection[] | null
+  version: number
+}
+
+export interface NoticeEntry {
+  applicationId: string
+  name: string
+  unitName?: string | null
+  seriesName?: string | null
+  level?: string | null
+  specialty?: string | null
+}
+
+/** GET /api/public/notices (no sign-in): result notices, running and past (R15). */
+export interface PublicNotice {
+  roundId: string
+  committee: string | { id?: string; name: string }
+  year: number
+  noticeStartsOn: string
+  noticeEndsOn: string
+  running: boolean
+  entries: NoticeEntry[]
+}
+
+export interface NewPublicObjection {
+  applicationId: string
+  raisedBy: string
+  contact: string
+  content: string
 }
 
 /** RFC 9457 problem details, with the project's extension members. */

@@ -19,14 +19,23 @@ export interface AttemptKey {
   current(): string
   /** Start a new attempt: call after a success or when what would be sent changes. */
   reset(): void
+  /**
+   * After an attempt with this outcome (`err` null on success): a fresh key once the server answered,
+   * the same one after a network failure (TypeError), since the request may have reached the server.
+   */
+  settle(err: unknown): void
 }
 
 export function attemptKey(make: () => string = newIdempotencyKey): AttemptKey {
   let key: string | null = null
+  const reset = () => {
+    key = null
+  }
   return {
     current: () => (key ??= make()),
-    reset: () => {
-      key = null
+    reset,
+    settle: (err) => {
+      if (!(err instanceof TypeError)) reset()
     },
   }
 }

@@ -1,9 +1,11 @@
 // Problems in the reader's language: a `problemCode.<CODE>` message (and `problemNext.<CODE>`, what to do next)
-// filled with the problem's extension members (banEndsOn, publicityEndsOn, missing, closedAt, opensAt, …).
+// filled with the problem's extension members (banEndsOn, publicityEndsOn, missing, closedAt, opensAt,
+// earliestMeetingDate, earliestEnd, noticeEndsOn, rate/passed/decided, …).
 // A code without a message keeps the server's title. Another page only adds messages; no code changes.
 import type { Problem } from '../api/types'
 import { formatDay } from './dates'
 import { formatDateTime } from './labels'
+import { percent } from './committee'
 
 /** The members RFC 9457 and the project define; everything else is an extension member. */
 const STANDARD_MEMBERS = new Set(['type', 'title', 'status', 'detail', 'instance', 'code', 'rule', 'errors'])
@@ -25,13 +27,20 @@ export interface MessageLookup {
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T/
 
-/** One member's value as text: days and instants in the reader's format, codes by their labels, lists joined. */
-export function memberText(value: unknown, lookup: MessageLookup): string {
+/** A member named like a rate (rate, passRate, …) holding 0..1 is shown as a percentage (R13). */
+const RATE_MEMBER = /rate$/i
+
+/**
+ * One member's value as text: days and instants in the reader's format, codes by their labels, lists
+ * joined, a rate (by the member's `name`) as a percentage.
+ */
+export function memberText(value: unknown, lookup: MessageLookup, name = ''): string {
   if (value == null) return ''
   if (Array.isArray(value)) {
     const sep = lookup.locale.startsWith('zh') ? '、' : ', '
     return value.map((v) => memberText(v, lookup)).filter(Boolean).join(sep)
   }
+  if (typeof value === 'number' && RATE_MEMBER.test(name) && value >= 0 && value <= 1) return percent(value)
   if (typeof value === 'string') {
     if (ISO_DAY.test(value)) return formatDay(value, lookup.locale)
     if (ISO_INSTANT.test(value)) return formatDateTime(value, lookup.locale)
@@ -65,7 +74,7 @@ export function localizeProblem(problem: Problem, lookup: MessageLookup): Locali
   const template = lookup.message(`problemCode.${key}`)
   if (template === undefined) return null
   const params: Record<string, string> = {}
-  for (const [k, v] of Object.entries(members)) params[k] = memberText(v, lookup)
+  for (const [k, v] of Object.entries(members)) params[k] = memberText(v, lookup, k)
   const next = lookup.message(`problemNext.${key}`)
   return { title: fillMessage(template, params), next: next === undefined ? '' : fillMessage(next, params) }
 }

@@ -1,6 +1,6 @@
 import { reactive } from 'vue'
 import type { Account, Role, SignInResponse } from '../api/types'
-import { ROLES, STAFF_ROLES } from '../api/types'
+import { ROLES, WORK_PAGE_ROLES } from '../api/types'
 
 const TOKEN_KEY = 'zc.token'
 const ACCOUNT_KEY = 'zc.account'
@@ -73,7 +73,8 @@ export function parseExpiry(v: unknown): number | null {
 /** Where a signed-in role starts. */
 export function homeFor(role: Role | null): string {
   if (role === 'APPLICANT') return '/applicant'
-  if (role && STAFF_ROLES.includes(role)) return '/work'
+  if (role === 'EXPERT') return '/expert/meetings'
+  if (role && WORK_PAGE_ROLES.includes(role)) return '/work'
   return '/sign-in'
 }
 
