@@ -14,6 +14,7 @@ import cn.zhicheng.core.application.ApplicationState;
 import cn.zhicheng.core.identity.Actor;
 import cn.zhicheng.core.integrity.IntegrityRecord;
 import cn.zhicheng.core.problem.Problem;
+import cn.zhicheng.core.series.Committee;
 import cn.zhicheng.core.series.TitleLevel;
 import cn.zhicheng.core.testing.DemoUsers;
 import cn.zhicheng.core.time.SettableClock;
@@ -33,6 +34,7 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -69,6 +71,27 @@ class IntakeRulesTest {
     private static long applicantsApplications() {
         UUID account = DemoUsers.actor("applicant").accountId();
         return QuarkusTransaction.requiringNew().call(() -> Application.count("accountId", account));
+    }
+
+    @Test
+    void R2_everyLevelACommitteeReviewsIsAppliedForOnlineAndReachesThatCommittee() {
+        // R2: all committee levels work through the platform: junior, intermediate and senior applications alike
+        // are created online and routed to the committee of their series and level (R8)
+        for (String level : List.of("ASSISTANT", "INTERMEDIATE", "DEPUTY_SENIOR")) {
+            Map<String, Object> body = new HashMap<>(SubmitFlow.draftBody());
+            body.put("level", level);
+            JsonPath draft = SubmitFlow.create(body);
+            String expected = QuarkusTransaction.requiringNew().call(() -> Committee
+                    .forSeriesAndLevel(UUID.fromString((String) body.get("seriesId")), TitleLevel.valueOf(level))
+                    .orElseThrow().name);
+            assertEquals(expected, draft.getString("committee.name"), level + " goes to its own committee");
+            assertEquals("DRAFT", draft.getString("state"));
+        }
+        // a level no committee reviews has nowhere to go online, and the applicant is told so
+        Map<String, Object> body = new HashMap<>(SubmitFlow.draftBody());
+        body.put("level", "FULL_SENIOR");
+        as("applicant").body(body).post("/api/applications").then().statusCode(422)
+                .body("rule", is("R8")).body("code", is("NO_COMMITTEE"));
     }
 
     @Test
