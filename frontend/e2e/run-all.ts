@@ -1,11 +1,12 @@
-// `npm run e2e`: every browser test in sequence (path, calendar, then deadlines), each in its own process so
-// each prints its own "N passed, M failed" line; the exit code is 1 when any of them failed.
-// The calendar and deadlines tests need only the demo seed, not what the path test leaves behind.
+// `npm run e2e`: every real-server browser test in sequence (the journey, calendar, then deadlines), each in its own
+// process so each prints its own "N passed, M failed" line; the exit code is 1 when any of them failed.
+// The server must have a settable clock (infra/test.sh stage_e2e): the journey moves it through September 2026.
+// The calendar and deadlines tests need only the demo seed, not what the journey leaves behind.
 import { spawnSync } from 'node:child_process'
 import { join } from 'node:path'
 import { E2E_DIR, log } from './lib'
 
-const FILES = ['path.e2e.ts', 'calendar.e2e.ts', 'deadlines.e2e.ts']
+const FILES = ['journey.e2e.ts', 'calendar.e2e.ts', 'deadlines.e2e.ts']
 
 let failed = 0
 for (const f of FILES) {

@@ -105,6 +105,20 @@ class UnitPublicityTest {
     }
 
     @Test
+    void R6_theUnitOpensOneApplicationWithItsObjectionsAndHistoryButNotADraft() {
+        String id = SubmitFlow.inPublicity(SubmitFlow.draftBody()).getString("id");
+        JsonPath objection = raise(id, null);
+        as("unit").get("/api/unit/applications/" + id).then().statusCode(200)
+                .body("state", is("UNIT_PUBLICITY")).body("unitReview.by", is("李娜"))
+                .body("objections.id", contains(objection.getString("id")))
+                .body("history.action", hasItem("UNIT_REVIEW")).body("actions", hasItem("recommend"));
+        String draft = SubmitFlow.create(SubmitFlow.draftBody()).getString("id");
+        as("unit").get("/api/unit/applications/" + draft).then().statusCode(404)
+                .body("code", is("APPLICATION_NOT_FOUND"));
+        as("hrbureau").get("/api/unit/applications/" + id).then().statusCode(403);
+    }
+
+    @Test
     void R7_theReviewStartsAPublicityOfFiveWorkingDaysCountedByTheDeadlineEngine() {
         JsonPath reviewed = SubmitFlow.inPublicity(SubmitFlow.draftBody());
         UUID id = UUID.fromString(reviewed.getString("id"));

@@ -43,6 +43,13 @@ public class UnitReviewResource {
         return views.list(reviews.list(actor.get()), actor.get());
     }
 
+    /** One application with its objections, attachments and history: the unit's page of it (R6, R7). */
+    @GET
+    @Path("/{id}")
+    public ApplicationView get(@PathParam("id") UUID id) {
+        return views.detail(reviews.get(actor.get(), id), actor.get());
+    }
+
     @POST
     @Path("/{id}/review")
     public ApplicationView review(@PathParam("id") UUID id, @Valid @NotNull ApplicationRequests.Step request) {

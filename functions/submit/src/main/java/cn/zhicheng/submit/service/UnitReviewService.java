@@ -59,6 +59,11 @@ public class UnitReviewService {
         return Application.listByUnit(actor.unitId());
     }
 
+    /** One application of the unit's staff (not a draft: that is the applicant's alone). */
+    public Application get(Actor actor, UUID id) {
+        return access.require(id, actor);
+    }
+
     /** R6: first review passed, recorded with the reviewer; R7: the unit publicity starts. */
     public Application review(Actor actor, UUID id, ApplicationRequests.Step request) {
         Application application = access.requireCurrent(id, actor, request.version());
