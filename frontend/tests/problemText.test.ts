@@ -25,12 +25,13 @@ describe('problems with extension members, in the reader’s language', () => {
     expect(f.title).toBe('因弄虚作假记入诚信档案，2031/05/01 之前不得申报')
     expect(f.ruleTag).toBe('(R20)')
     expect(f.next).toContain('禁止申报期')
-    expect(f.detail).toBe('banned')
+    // the server's English detail is not shown to a Chinese reader: the translated title says it all
+    expect(f.detail).toBe('')
     expect(f.text).toContain('(R20)')
     i18n.global.locale.value = 'en'
-    expect(describeError(refusal({ code: 'INTEGRITY_BAN', banEndsOn: '2031-05-01' })).title).toBe(
-      'Fraud on your integrity record: you may not apply until 05/01/2031',
-    )
+    const en = describeError(refusal({ code: 'INTEGRITY_BAN', banEndsOn: '2031-05-01', detail: 'banned' }))
+    expect(en.title).toBe('Fraud on your integrity record: you may not apply until 05/01/2031')
+    expect(en.detail).toBe('banned')
   })
 
   it('names the publicity end date (R7)', () => {

@@ -28,8 +28,10 @@ export function describeError(err: unknown): FormattedProblem {
   const f = formatProblem(problem, t('problem.unknown'))
   const local = localizeProblem(problem, messageLookup())
   if (!local) return f
-  const text = [local.title, f.detail, local.next].filter(Boolean).join(' — ') + (f.ruleTag ? ` ${f.ruleTag}` : '')
-  return { ...f, title: local.title, next: local.next, text }
+  // The server's detail is English; a reader of another language gets the translated title and next step alone.
+  const detail = String(i18n.global.locale.value).startsWith('en') ? f.detail : ''
+  const text = [local.title, detail, local.next].filter(Boolean).join(' — ') + (f.ruleTag ? ` ${f.ruleTag}` : '')
+  return { ...f, title: local.title, detail, next: local.next, text }
 }
 
 /**
