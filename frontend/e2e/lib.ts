@@ -1,4 +1,4 @@
-// Helpers shared by the browser tests (path, calendar, deadlines and smoke scenarios).
+// Helpers shared by the browser tests (journey, calendar, deadlines, committee and smoke scenarios).
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -175,6 +175,33 @@ export async function signIn(page: Page, username: string, expect: { path?: stri
 }
 
 /**
+ * The server's time when its clock is settable (decision 0009: `GET /api/dev/clock`), else null (a real clock,
+ * the mock without one, or no server at all).
+ */
+export async function serverNow(): Promise<Date | null> {
+  try {
+    const res = await fetch(`${BASE_URL}/api/dev/clock`, { signal: AbortSignal.timeout(5000) })
+    if (!res.ok) return null
+    const body = (await res.json()) as { now?: string }
+    const t = body.now ? new Date(body.now) : null
+    return t && !Number.isNaN(t.getTime()) ? t : null
+  } catch {
+    return null
+  }
+}
+
+/**
+ * Moves the server's settable clock and the browser's together to `instant` (both run on from there).
+ * The browser's matters too: the pages compare the session's expiry and compute "today" with it.
+ */
+export async function setClock(page: Page, instant: string): Promise<void> {
+  const res = await page.request.put(`${BASE_URL}/api/dev/clock`, { data: { now: instant } })
+  if (!res.ok()) fail(`could not move the server clock to ${instant} (HTTP ${res.status()}; is ZHICHENG_CLOCK_SETTABLE=true?)`)
+  await page.clock.setSystemTime(new Date(instant))
+  log(`    clocks now ${instant}`)
+}
+
+/**
  * Runs one scenario in a fresh headless Chromium and prints "1 passed, 0 failed" or "0 passed, 1 failed";
  * on failure it names the step and saves a screenshot under e2e/artifacts/. Returns the exit code.
  */
@@ -185,8 +212,13 @@ export async function runScenario(name: string, run: (page: Page) => Promise<voi
   let page: Page | null = null
   try {
     browser = await launch()
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } })
+    // China's time zone: the pages read dates as the server does (working days, notice ends).
+    const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1366, height: 900 } })
     context.setDefaultTimeout(TIMEOUT)
+    // A server with a settable clock may be far from the real date (CI starts it on 2026-09-01): the browser
+    // runs from the server's time, or every session it signs would look expired to the page.
+    const now = await serverNow()
+    if (now) await context.clock.install({ time: now })
     page = await context.newPage()
     page.on('pageerror', (e) => pageErrors.push(String(e)))
     page.on('console', (m) => {
