@@ -113,7 +113,9 @@ class WindowResourceTest {
         String first = open(committee, "2052年度", "2052-01-31T16:00:00Z", "2052-03-31T16:00:00Z");
         as("hrbureau").body(window("重叠", "2052-03-01T00:00:00Z", "2052-05-01T00:00:00Z"))
                 .post("/api/committees/" + committee + "/windows").then().statusCode(409)
-                .body("rule", is("R1")).body("code", is("WINDOW_OVERLAPS")).body("windowId", is(first));
+                .body("rule", is("R1")).body("code", is("WINDOW_OVERLAPS")).body("windowId", is(first))
+                .body("windowTitle", is("2052年度")).body("windowOpensAt", is("2052-01-31T16:00:00Z"))
+                .body("windowClosesAt", is("2052-03-31T16:00:00Z"));
         as("hrbureau").body(window("倒序", "2052-06-01T00:00:00Z", "2052-05-01T00:00:00Z"))
                 .post("/api/committees/" + committee + "/windows").then().statusCode(400)
                 .body("code", is("VALIDATION_FAILED")).body("errors.field", contains("closesAt"));

@@ -125,7 +125,8 @@ public class WindowService {
             throw Problem.rule("R1", 409, "WINDOW_OVERLAPS", "Overlaps another window",
                     "The window \"" + other.title + "\" (" + other.opensAt + " to " + other.closesAt
                             + ") already covers part of this period; change its dates or choose others.")
-                    .with("windowId", other.id);
+                    .with("windowId", other.id).with("windowTitle", other.title)
+                    .with("windowOpensAt", other.opensAt).with("windowClosesAt", other.closesAt);
         }
     }
 
