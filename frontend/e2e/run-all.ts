@@ -1,4 +1,4 @@
-// `npm run e2e`: every real-server browser test in sequence (the journey, calendar, then deadlines), each in its own
+// `npm run e2e`: every real-server browser test in sequence (journey, calendar, deadlines, set-up), each in its own
 // process so each prints its own "N passed, M failed" line; the exit code is 1 when any of them failed.
 // The server must have a settable clock (infra/test.sh stage_e2e): the journey moves it through September 2026.
 // The calendar and deadlines tests need only the demo seed, not what the journey leaves behind.
