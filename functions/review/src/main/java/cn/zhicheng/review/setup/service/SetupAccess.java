@@ -5,7 +5,6 @@ import cn.zhicheng.core.identity.Role;
 import cn.zhicheng.core.problem.Problem;
 import cn.zhicheng.core.series.Committee;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.UUID;
 
@@ -52,7 +51,11 @@ public class SetupAccess {
      * its rows (overlapping windows, a pool being copied) are not raced by a concurrent change.
      */
     public Committee lockedForChange(Actor actor, UUID committeeId) {
-        Committee committee = Committee.findById(committeeId, LockModeType.PESSIMISTIC_WRITE);
+        // Locks the committee's own row only. A locking find would also lock its eager levels collection through
+        // Hibernate's follow-on locking, which failed with a NullPointerException on H2 under API fuzzing.
+        Committee.getEntityManager().createNativeQuery("select id from committee where id = ?1 for update")
+                .setParameter(1, committeeId).getResultList();
+        Committee committee = Committee.findById(committeeId);
         if (committee == null || !manages(actor, committee)) {
             throw notFound(committeeId);
         }
