@@ -15,9 +15,12 @@ import cn.zhicheng.core.identity.Actor;
 import cn.zhicheng.core.integrity.IntegrityRecord;
 import cn.zhicheng.core.problem.Problem;
 import cn.zhicheng.core.series.Committee;
+import cn.zhicheng.core.series.Series;
 import cn.zhicheng.core.series.TitleLevel;
 import cn.zhicheng.core.testing.DemoUsers;
 import cn.zhicheng.core.time.SettableClock;
+import cn.zhicheng.core.unit.Unit;
+import cn.zhicheng.core.unit.UnitKind;
 import cn.zhicheng.submit.rest.ApplicationRequests;
 import cn.zhicheng.submit.service.ApplicationService;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,8 +35,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,6 +79,41 @@ class IntakeRulesTest {
     }
 
     @Test
+    void R8_anApplicationGoesToTheMostLocalCommitteeWhoseJurisdictionHoldsItsUnit() {
+        // a county committee for intermediate engineers beside the city's, and an employer unit in that county
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        UUID countyUnit = QuarkusTransaction.requiringNew().call(() -> {
+            Unit bureau = Unit.findByCode("WFHRSS").orElseThrow();
+            Unit unit = new Unit();
+            unit.id = UUID.randomUUID();
+            unit.code = "KW" + suffix;
+            unit.name = "奎文区某设计院 " + suffix;
+            unit.kind = UnitKind.EMPLOYER;
+            unit.region = "潍坊市奎文区";
+            unit.createdAt = Instant.now();
+            unit.persist();
+            Committee county = new Committee();
+            county.id = UUID.randomUUID();
+            county.code = "KW-ENG-" + suffix;
+            county.name = "奎文区工程技术中级评委会 " + suffix;
+            county.seriesId = Series.<Series>find("code", "ENGINEERING").firstResult().id;
+            county.hrBureauId = bureau.id;
+            county.memberCount = 5;
+            county.levels = EnumSet.of(TitleLevel.INTERMEDIATE);
+            county.jurisdiction = "潍坊市奎文区";
+            county.createdAt = Instant.now();
+            county.persist();
+            return unit.id;
+        });
+        Map<String, Object> body = new HashMap<>(SubmitFlow.draftBody());
+        body.put("unitId", countyUnit.toString());
+        assertThat(SubmitFlow.create(body).getString("committee.name"), containsString("奎文区工程技术中级评委会"));
+        // a unit of the city outside the county still goes to the city's committee
+        assertEquals("潍坊市工程技术中级职称评审委员会",
+                SubmitFlow.create(SubmitFlow.draftBody()).getString("committee.name"));
+    }
+
+    @Test
     void R2_everyLevelACommitteeReviewsIsAppliedForOnlineAndReachesThatCommittee() {
         // R2: all committee levels work through the platform: junior, intermediate and senior applications alike
         // are created online and routed to the committee of their series and level (R8)
@@ -81,8 +121,8 @@ class IntakeRulesTest {
             Map<String, Object> body = new HashMap<>(SubmitFlow.draftBody());
             body.put("level", level);
             JsonPath draft = SubmitFlow.create(body);
-            String expected = QuarkusTransaction.requiringNew().call(() -> Committee
-                    .forSeriesAndLevel(UUID.fromString((String) body.get("seriesId")), TitleLevel.valueOf(level))
+            String expected = QuarkusTransaction.requiringNew().call(() -> Committee.forApplication(
+                    UUID.fromString((String) body.get("seriesId")), TitleLevel.valueOf(level), "潍坊市")
                     .orElseThrow().name);
             assertEquals(expected, draft.getString("committee.name"), level + " goes to its own committee");
             assertEquals("DRAFT", draft.getString("state"));

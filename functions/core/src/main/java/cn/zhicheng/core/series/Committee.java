@@ -13,6 +13,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -72,10 +73,23 @@ public class Committee extends PanacheEntityBase {
         return list("order by code");
     }
 
-    /** The committee that reviews this series and level (R8: scope). */
-    public static Optional<Committee> forSeriesAndLevel(UUID seriesId, TitleLevel level) {
-        return Committee.<Committee>list("seriesId", seriesId).stream()
-                .filter(c -> c.levels.contains(level))
-                .findFirst();
+    /**
+     * R8: whether a unit in the region is within the committee's jurisdiction: a region named inside it (a county
+     * of the city: 潍坊市奎文区 in 潍坊市) is; a committee without a jurisdiction takes any region.
+     */
+    public boolean covers(String region) {
+        return jurisdiction == null || (region != null && region.startsWith(jurisdiction));
+    }
+
+    /**
+     * R8: the committee that reviews this series and level for a unit in the region: of those whose jurisdiction
+     * covers the region, the most local one (a county's before the city's, a city's before one without a
+     * jurisdiction); among equals, the oldest.
+     */
+    public static Optional<Committee> forApplication(UUID seriesId, TitleLevel level, String region) {
+        return Committee.<Committee>list("seriesId = ?1 order by createdAt, id", seriesId).stream()
+                .filter(c -> c.levels.contains(level) && c.covers(region))
+                .min(Comparator.comparingInt((Committee c) -> c.jurisdiction == null ? -1 : c.jurisdiction.length())
+                        .reversed());
     }
 }

@@ -54,7 +54,7 @@ public final class Fixtures {
             ApplicationStateMachine machine = Arc.container().instance(ApplicationStateMachine.class).get();
             Series engineering = Series.<Series>find("code", "ENGINEERING").firstResult();
             Committee committee = committeeId != null ? Committee.findById(committeeId)
-                    : Committee.forSeriesAndLevel(engineering.id, level).orElseThrow();
+                    : Committee.forApplication(engineering.id, level, "潍坊市").orElseThrow();
             Clock clock = Arc.container().instance(Clock.class).get();
             Application application = Application.draft(UUID.randomUUID(), clock.instant());
             application.applicantId = applicant.personId();

@@ -117,16 +117,10 @@ public class ReviewService {
         }
     }
 
-    /**
-     * R8: applications from units in the committee's jurisdiction only; a unit whose region is named inside it (a
-     * county of the city: 潍坊市奎文区 in 潍坊市) is in it. A committee without a jurisdiction takes any region.
-     */
+    /** R8: applications from units in the committee's jurisdiction only ({@link Committee#covers}). */
     private static void requireJurisdiction(Committee committee, Application application) {
-        if (committee.jurisdiction == null) {
-            return;
-        }
         Unit unit = Unit.findById(application.unitId);
-        if (unit.region == null || !unit.region.startsWith(committee.jurisdiction)) {
+        if (!committee.covers(unit.region)) {
             throw Problem.rule("R8", 422, "OUT_OF_JURISDICTION", "Outside the committee's jurisdiction",
                     "This committee reviews applications from units in " + committee.jurisdiction + "; " + unit.name
                             + " is in " + (unit.region == null ? "no recorded region" : unit.region)

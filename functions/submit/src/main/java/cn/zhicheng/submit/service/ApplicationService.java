@@ -72,10 +72,11 @@ public class ApplicationService {
             throw Problem.of(422, "SERIES_NOT_FOUND", "Unknown series",
                     "There is no series " + request.seriesId() + ".");
         }
-        // R8: an application goes to the committee of its series and level
-        Committee committee = Committee.forSeriesAndLevel(series.id, request.level())
+        // R8: an application goes to the committee of its series and level whose jurisdiction holds its unit
+        Committee committee = Committee.forApplication(series.id, request.level(), unit.region)
                 .orElseThrow(() -> Problem.rule("R8", 422, "NO_COMMITTEE", "No committee",
-                        "No committee reviews " + series.nameZh + " at level " + request.level() + "."));
+                        "No committee reviews " + series.nameZh + " at level " + request.level() + " for units in "
+                                + (unit.region == null ? "no recorded region" : unit.region) + "."));
         String degreeNumber = blankToNull(request.degreeNumber());
         requireEducationDates(request, degreeNumber);
         Application application = Application.draft(UUID.randomUUID(), clock.instant());
