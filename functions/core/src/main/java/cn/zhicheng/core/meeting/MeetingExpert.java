@@ -6,16 +6,14 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
-import java.io.Serializable;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
 /** An expert drawn for a meeting (R10), in draw order, and whether they attended (R12). */
 @Entity
 @Table(name = "meeting_expert")
-@IdClass(MeetingExpert.Key.class)
+@IdClass(MeetingExpertKey.class)
 public class MeetingExpert extends PanacheEntityBase {
 
     @Id
@@ -32,35 +30,11 @@ public class MeetingExpert extends PanacheEntityBase {
     /** Null until attendance is recorded. */
     public Boolean attended;
 
-    /** The composite key. */
-    public static class Key implements Serializable {
-        public UUID meetingId;
-        public UUID expertId;
-
-        public Key() {
-        }
-
-        public Key(UUID meetingId, UUID expertId) {
-            this.meetingId = meetingId;
-            this.expertId = expertId;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && Objects.equals(meetingId, k.meetingId) && Objects.equals(expertId, k.expertId);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(meetingId, expertId);
-        }
-    }
-
     public static List<MeetingExpert> listByMeeting(UUID meetingId) {
         return list("meetingId = ?1 order by drawRank", meetingId);
     }
 
     public static Optional<MeetingExpert> findFor(UUID meetingId, UUID expertId) {
-        return MeetingExpert.<MeetingExpert>findByIdOptional(new Key(meetingId, expertId));
+        return MeetingExpert.<MeetingExpert>findByIdOptional(new MeetingExpertKey(meetingId, expertId));
     }
 }
