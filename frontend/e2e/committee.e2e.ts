@@ -14,15 +14,28 @@
 // Run: ZC_BASE_URL=http://localhost:8089 npx tsx e2e/committee.e2e.ts
 import type { Locator, Page } from 'playwright-core'
 import { join } from 'node:path'
-import { ARTIFACTS, BASE_URL, byTestId, fail, field, log, runScenario, signIn, step, TIMEOUT, visibleProblems } from './lib'
+import {
+  ARTIFACTS,
+  BASE_URL,
+  byTestId,
+  confirmDialog,
+  fail,
+  field,
+  isoPlusDays,
+  loaded,
+  log,
+  openMeeting,
+  openRound,
+  runScenario,
+  setDate,
+  shownDay,
+  signIn,
+  step,
+  TIMEOUT,
+  waitState,
+} from './lib'
 
 const EXPERT = process.env.ZC_EXPERT_USER ?? 'expert1'
-
-function isoPlusDays(iso: string, days: number): string {
-  const d = new Date(`${iso}T00:00:00Z`)
-  d.setUTCDate(d.getUTCDate() + days)
-  return d.toISOString().slice(0, 10)
-}
 
 /** A Tuesday well before the R17 year-end dates, so every step of the route fits in the year. */
 const START = process.env.ZC_E2E_START ?? '2026-09-01'
@@ -41,27 +54,6 @@ async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(ARTIFACTS, `committee-${name}.png`), fullPage: true }).catch(() => undefined)
 }
 
-async function loaded(page: Page, testid: string, extra = ''): Promise<Locator> {
-  const el = page.locator(`[data-testid="${testid}"][data-loaded="true"]${extra}`)
-  await el.waitFor({ timeout: TIMEOUT }).catch(async () => fail(`${testid} did not load ${await visibleProblems(page)}`))
-  return el
-}
-
-async function waitState(page: Page, testid: string, state: string): Promise<void> {
-  await page
-    .locator(`[data-testid="${testid}"][data-state="${state}"]`)
-    .waitFor({ timeout: TIMEOUT })
-    .catch(async () => {
-      const now = await byTestId(page, testid).getAttribute('data-state').catch(() => '?')
-      fail(`${testid} is ${now}, not ${state} ${await visibleProblems(page)}`)
-    })
-}
-
-/** A day as the pages show it in zh-CN (problem messages format the server's dates): 2026/09/08. */
-function shownDay(iso: string): string {
-  return iso.replace(/-/g, '/')
-}
-
 /** A refusal shown inline: its code and its next step (problemNext.<code>). */
 async function expectRefusal(scope: Locator, code: string, nextContains: string): Promise<string> {
   const alert = scope.locator(`[data-testid="problem-alert"][data-code="${code}"]`)
@@ -70,35 +62,6 @@ async function expectRefusal(scope: Locator, code: string, nextContains: string)
   if (!next.includes(nextContains)) fail(`the ${code} next step "${next}" does not mention ${nextContains}`)
   log(`    refused ${code}: ${next}`)
   return next
-}
-
-async function setDate(page: Page, wrapper: string, iso: string): Promise<void> {
-  const input = page.locator(`[data-testid="${wrapper}"] input`)
-  await input.fill(iso)
-  await input.press('Enter')
-  await page.locator(`[data-testid="${wrapper}"][data-value="${iso}"]`).waitFor({ timeout: TIMEOUT }).catch(() => fail(`${wrapper} did not take ${iso}`))
-  // Not Escape: that would close the dialog the picker sits in.
-  await input.press('Tab').catch(() => undefined)
-}
-
-async function confirmDialog(page: Page, testid: string): Promise<void> {
-  const dialog = byTestId(page, testid)
-  await dialog.waitFor({ timeout: TIMEOUT })
-  await byTestId(dialog, `${testid}-confirm`).click()
-}
-
-async function openMeeting(page: Page, meetingId: string): Promise<void> {
-  await byTestId(page, 'nav-meetings').click()
-  await loaded(page, 'meetings-page')
-  await page.locator(`[data-testid="meeting-open"][data-id="${meetingId}"]`).click()
-  await loaded(page, 'meeting-page')
-}
-
-async function openRound(page: Page, roundId: string): Promise<void> {
-  await byTestId(page, 'nav-rounds').click()
-  await loaded(page, 'rounds-page')
-  await page.locator(`[data-testid="round-open"][data-id="${roundId}"]`).click()
-  await loaded(page, 'round-page')
 }
 
 async function run(page: Page): Promise<void> {

@@ -20,19 +20,29 @@ import type { Locator, Page } from 'playwright-core'
 import {
   BASE_URL,
   byTestId,
+  chooseOption,
+  confirmDialog,
   fail,
   field,
+  isoPlusDays,
+  loaded,
   log,
   makePdf,
+  openMeeting,
+  openRound,
   RUN_ID,
   runScenario,
   serverNow,
   setClock,
+  setDate,
+  shownDay,
   signIn,
+  signOut,
   step,
   tamperCompactJws,
   TIMEOUT,
   visibleProblems,
+  waitState,
 } from './lib'
 import { checkCharFor } from '../src/lib/idNumber'
 
@@ -60,49 +70,9 @@ function chinaMorning(isoDate: string): string {
   return `${isoDate}T02:00:00Z`
 }
 
-function isoPlusDays(iso: string, days: number): string {
-  const d = new Date(`${iso}T00:00:00Z`)
-  d.setUTCDate(d.getUTCDate() + days)
-  return d.toISOString().slice(0, 10)
-}
-
-/** A day as the zh-CN pages show it in refusals: 2026/09/08. */
-function shownDay(iso: string): string {
-  return iso.replace(/-/g, '/')
-}
-
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim()
 
 // ---------- element helpers ----------
-
-/** Open an Element Plus select and click the option with this label. */
-async function chooseOption(page: Page, select: Locator, label: string | RegExp): Promise<void> {
-  await select.click()
-  const option = page.locator('.el-select-dropdown__item:visible', { hasText: label }).first()
-  await option.waitFor({ timeout: TIMEOUT }).catch(async () => {
-    const seen = await page.locator('.el-select-dropdown__item:visible').allInnerTexts()
-    fail(`option ${String(label)} not offered; options: [${seen.join(', ')}]`)
-  })
-  await option.click()
-  // They fade out; a fading one still matches :visible.
-  await page.locator('.el-select-dropdown__item:visible').first().waitFor({ state: 'hidden', timeout: TIMEOUT }).catch(() => undefined)
-}
-
-async function loaded(page: Page, testid: string, extra = ''): Promise<Locator> {
-  const el = page.locator(`[data-testid="${testid}"][data-loaded="true"]${extra}`)
-  await el.waitFor({ timeout: TIMEOUT }).catch(async () => fail(`${testid} did not load ${await visibleProblems(page)}`))
-  return el
-}
-
-async function waitState(page: Page, testid: string, state: string): Promise<void> {
-  await page
-    .locator(`[data-testid="${testid}"][data-state="${state}"]`)
-    .waitFor({ timeout: TIMEOUT })
-    .catch(async () => {
-      const now = await byTestId(page, testid).first().getAttribute('data-state').catch(() => '?')
-      fail(`${testid} is ${now}, not ${state} ${await visibleProblems(page)}`.trim())
-    })
-}
 
 /** A refusal shown inline in `scope`: its code, its rule tag and its next step; returns the alert's text. */
 async function expectRefusal(scope: Locator, code: string, rule: string, mentions: string[]): Promise<string> {
@@ -119,25 +89,6 @@ async function expectRefusal(scope: Locator, code: string, rule: string, mention
   for (const m of mentions) if (!text.includes(m)) fail(`the ${code} refusal does not mention ${m}: ${text}`)
   log(`    refused ${code}: ${text}`)
   return text
-}
-
-async function setDate(page: Page, wrapper: string, iso: string): Promise<void> {
-  const input = page.locator(`[data-testid="${wrapper}"] input`)
-  await input.fill(iso)
-  await input.press('Enter')
-  await page
-    .locator(`[data-testid="${wrapper}"][data-value="${iso}"]`)
-    .waitFor({ timeout: TIMEOUT })
-    .catch(() => fail(`${wrapper} did not take ${iso}`))
-  // Not Escape: that would close the dialog the picker sits in.
-  await input.press('Tab').catch(() => undefined)
-}
-
-async function confirmDialog(page: Page, testid: string): Promise<Locator> {
-  const dialog = byTestId(page, testid)
-  await dialog.waitFor({ timeout: TIMEOUT }).catch(() => fail(`the ${testid} did not open`))
-  await byTestId(dialog, `${testid}-confirm`).click()
-  return dialog
 }
 
 // ---------- applications: work list, application page and the action dialog ----------
@@ -230,32 +181,6 @@ async function pickRoutes(page: Page, dialog: Locator): Promise<void> {
 }
 
 // ---------- meetings and rounds ----------
-
-async function openMeeting(page: Page, meetingId: string): Promise<void> {
-  await byTestId(page, 'nav-meetings').click()
-  await loaded(page, 'meetings-page')
-  const link = page.locator(`[data-testid="meeting-open"][data-id="${meetingId}"]`)
-  await link.waitFor({ timeout: TIMEOUT }).catch(() => fail(`meeting ${meetingId} is not listed`))
-  await link.click()
-  await loaded(page, 'meeting-page')
-}
-
-async function openRound(page: Page, roundId: string): Promise<void> {
-  await byTestId(page, 'nav-rounds').click()
-  await loaded(page, 'rounds-page')
-  const link = page.locator(`[data-testid="round-open"][data-id="${roundId}"]`)
-  await link.waitFor({ timeout: TIMEOUT }).catch(() => fail(`round ${roundId} is not listed`))
-  await link.click()
-  await loaded(page, 'round-page')
-}
-
-async function signOut(page: Page): Promise<void> {
-  const button = byTestId(page, 'sign-out')
-  if (await button.isVisible().catch(() => false)) {
-    await button.click()
-    await page.waitForURL(/\/sign-in/, { timeout: TIMEOUT })
-  }
-}
 
 // ---------- the journey ----------
 

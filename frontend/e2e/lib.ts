@@ -250,3 +250,90 @@ export async function runScenario(name: string, run: (page: Page) => Promise<voi
     await browser?.close().catch(() => undefined)
   }
 }
+
+// ---------- shared by the committee-route scenarios: dates, selects, pages, dialogs ----------
+
+export function isoPlusDays(iso: string, days: number): string {
+  const d = new Date(`${iso}T00:00:00Z`)
+  d.setUTCDate(d.getUTCDate() + days)
+  return d.toISOString().slice(0, 10)
+}
+
+/** A day as the zh-CN pages show it in refusals: 2026/09/08. */
+export function shownDay(iso: string): string {
+  return iso.replace(/-/g, '/')
+}
+
+/** Open an Element Plus select and click the option with this label. */
+export async function chooseOption(page: Page, select: Locator, label: string | RegExp): Promise<void> {
+  await select.click()
+  const option = page.locator('.el-select-dropdown__item:visible', { hasText: label }).first()
+  await option.waitFor({ timeout: TIMEOUT }).catch(async () => {
+    const seen = await page.locator('.el-select-dropdown__item:visible').allInnerTexts()
+    fail(`option ${String(label)} not offered; options: [${seen.join(', ')}]`)
+  })
+  await option.click()
+  // They fade out; a fading one still matches :visible.
+  await page.locator('.el-select-dropdown__item:visible').first().waitFor({ state: 'hidden', timeout: TIMEOUT }).catch(() => undefined)
+}
+
+export async function loaded(page: Page, testid: string, extra = ''): Promise<Locator> {
+  const el = page.locator(`[data-testid="${testid}"][data-loaded="true"]${extra}`)
+  await el.waitFor({ timeout: TIMEOUT }).catch(async () => fail(`${testid} did not load ${await visibleProblems(page)}`))
+  return el
+}
+
+export async function waitState(page: Page, testid: string, state: string): Promise<void> {
+  await page
+    .locator(`[data-testid="${testid}"][data-state="${state}"]`)
+    .waitFor({ timeout: TIMEOUT })
+    .catch(async () => {
+      const now = await byTestId(page, testid).first().getAttribute('data-state').catch(() => '?')
+      fail(`${testid} is ${now}, not ${state} ${await visibleProblems(page)}`.trim())
+    })
+}
+
+export async function setDate(page: Page, wrapper: string, iso: string): Promise<void> {
+  const input = page.locator(`[data-testid="${wrapper}"] input`)
+  await input.fill(iso)
+  await input.press('Enter')
+  await page
+    .locator(`[data-testid="${wrapper}"][data-value="${iso}"]`)
+    .waitFor({ timeout: TIMEOUT })
+    .catch(() => fail(`${wrapper} did not take ${iso}`))
+  // Not Escape: that would close the dialog the picker sits in.
+  await input.press('Tab').catch(() => undefined)
+}
+
+export async function confirmDialog(page: Page, testid: string): Promise<Locator> {
+  const dialog = byTestId(page, testid)
+  await dialog.waitFor({ timeout: TIMEOUT }).catch(() => fail(`the ${testid} did not open`))
+  await byTestId(dialog, `${testid}-confirm`).click()
+  return dialog
+}
+
+export async function openMeeting(page: Page, meetingId: string): Promise<void> {
+  await byTestId(page, 'nav-meetings').click()
+  await loaded(page, 'meetings-page')
+  const link = page.locator(`[data-testid="meeting-open"][data-id="${meetingId}"]`)
+  await link.waitFor({ timeout: TIMEOUT }).catch(() => fail(`meeting ${meetingId} is not listed`))
+  await link.click()
+  await loaded(page, 'meeting-page')
+}
+
+export async function openRound(page: Page, roundId: string): Promise<void> {
+  await byTestId(page, 'nav-rounds').click()
+  await loaded(page, 'rounds-page')
+  const link = page.locator(`[data-testid="round-open"][data-id="${roundId}"]`)
+  await link.waitFor({ timeout: TIMEOUT }).catch(() => fail(`round ${roundId} is not listed`))
+  await link.click()
+  await loaded(page, 'round-page')
+}
+
+export async function signOut(page: Page): Promise<void> {
+  const button = byTestId(page, 'sign-out')
+  if (await button.isVisible().catch(() => false)) {
+    await button.click()
+    await page.waitForURL(/\/sign-in/, { timeout: TIMEOUT })
+  }
+}

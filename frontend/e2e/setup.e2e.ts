@@ -13,7 +13,21 @@
 // so it runs after the journey. Run: ZC_BASE_URL=http://localhost:8080 npm run e2e:setup
 // Prints "1 passed, 0 failed" or "0 passed, 1 failed"; on failure saves a screenshot in e2e/artifacts/.
 import type { Locator, Page } from 'playwright-core'
-import { BASE_URL, byTestId, fail, field, log, PASSWORD, RUN_ID, runScenario, serverNow, step, TIMEOUT, visibleProblems } from './lib'
+import {
+  BASE_URL,
+  byTestId,
+  fail,
+  field,
+  log,
+  PASSWORD,
+  RUN_ID,
+  runScenario,
+  serverNow,
+  signOut,
+  step,
+  TIMEOUT,
+  visibleProblems,
+} from './lib'
 
 const CODE = `E2E-TCH-${RUN_ID}`
 const COMMITTEE_NAME = `潍坊市中小学教师中级职称评审委员会 e2e ${RUN_ID}`
@@ -46,14 +60,6 @@ async function signInWith(page: Page, username: string, password: string, expect
   const role = await byTestId(page, 'current-user').getAttribute('data-role', { timeout: TIMEOUT })
   if (role !== expect.role) fail(`"${username}" signed in with role ${role}, not ${expect.role}`)
   log(`    signed in as ${username} (role ${role})`)
-}
-
-async function signOut(page: Page) {
-  const button = byTestId(page, 'sign-out')
-  if (await button.isVisible().catch(() => false)) {
-    await button.click()
-    await page.waitForURL(/\/sign-in/, { timeout: TIMEOUT })
-  }
 }
 
 /**
