@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cn.zhicheng.core.application.Application;
 import cn.zhicheng.core.application.ApplicationState;
 import cn.zhicheng.core.identity.Actor;
+import cn.zhicheng.core.integrity.IntegrityKind;
 import cn.zhicheng.core.integrity.IntegrityRecord;
 import cn.zhicheng.core.problem.Problem;
 import cn.zhicheng.core.series.Committee;
@@ -334,7 +335,7 @@ class IntakeRulesTest {
             IntegrityRecord record = new IntegrityRecord();
             record.id = id;
             record.personId = person;
-            record.kind = "FRAUD";
+            record.kind = IntegrityKind.FRAUD;
             record.summary = "test: forged evidence confirmed";
             record.confirmedOn = endsOn.minusYears(5);
             record.banEndsOn = endsOn;

@@ -50,9 +50,12 @@ public enum ApplicationTransition {
     FILE(EnumSet.of(RESULT_PUBLICITY), FILED, Role.HR_BUREAU),
     /** R28: the certificate is issued. */
     CERTIFY(EnumSet.of(FILED), CERTIFIED, Role.HR_BUREAU),
-    /** R20: fraud found before certification voids the application (一票否决). */
+    /**
+     * R20: fraud confirmed before certification voids the application (一票否决). The HR bureau confirms fraud, as
+     * it is the one that bars the person and revokes titles (decision 0012).
+     */
     VOID_FOR_FRAUD(EnumSet.of(DRAFT, SUBMITTED, UNIT_PUBLICITY, RECOMMENDED, VETTED, ACCEPTED, UNDER_REVIEW, PASSED,
-            FAILED, RESULT_PUBLICITY, FILED), VOID, Role.COMMITTEE_OFFICE),
+            FAILED, RESULT_PUBLICITY, FILED), VOID, Role.HR_BUREAU),
     /** R20, R31: fraud or forgery after certification revokes the title. */
     REVOKE(EnumSet.of(CERTIFIED), REVOKED, Role.HR_BUREAU);
 

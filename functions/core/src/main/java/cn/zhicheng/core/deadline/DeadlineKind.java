@@ -40,6 +40,12 @@ public enum DeadlineKind {
     /** R17: junior committees finish by the end of December. */
     JUNIOR_FINISH("R17", SubjectType.ROUND, DayType.FIXED, 0, MonthDay.of(12, 31), false, false,
             Role.COMMITTEE_OFFICE, "评审年度", "the review year", "初级评审完成", "Junior review finished"),
+    /**
+     * R18: whoever a spot-check question is addressed to answers it; the office sets the number of working days
+     * per question (1 to 30), 5 unless it says otherwise. The owner is the addressee.
+     */
+    SPOT_CHECK_RESPONSE("R18", SubjectType.SPOT_CHECK_REQUEST, DayType.WORKING, 5, null, false, false,
+            Role.APPLICANT, "抽查问询", "the spot-check question", "答复抽查问询", "Answer to a spot-check question"),
     /** R1: the submission window closes; windows and their dates arrive with a later issue. */
     SUBMISSION_WINDOW_CLOSE("R1", SubjectType.WINDOW, DayType.FIXED, 0, null, false, false, Role.COMMITTEE_OFFICE,
             "申报窗口开放", "the window opening", "申报窗口截止", "Submission window closes");

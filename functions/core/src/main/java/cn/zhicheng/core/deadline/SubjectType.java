@@ -9,5 +9,6 @@ public enum SubjectType {
     FILING,
     COMMITTEE,
     WINDOW,
-    ROUND
+    ROUND,
+    SPOT_CHECK_REQUEST
 }
