@@ -32,7 +32,7 @@ async function serverInstant(): Promise<Date> {
 }
 
 async function upload(grant: { method: string; url: string; headers: Record<string, string> }, bytes: Buffer) {
-  const res = await fetch(grant.url, { method: grant.method, headers: grant.headers, body: bytes })
+  const res = await fetch(grant.url, { method: grant.method, headers: grant.headers, body: new Uint8Array(bytes) })
   if (!res.ok) fail(`upload answered ${res.status}: ${(await res.text()).slice(0, 200)}`)
 }
 
