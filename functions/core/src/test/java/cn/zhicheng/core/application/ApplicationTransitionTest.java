@@ -84,6 +84,9 @@ class ApplicationTransitionTest {
                 ApplicationStateMachine.available(ApplicationState.DRAFT, Role.APPLICANT));
         assertEquals(List.of(ApplicationTransition.RETURN, ApplicationTransition.UNIT_REVIEW),
                 ApplicationStateMachine.available(ApplicationState.SUBMITTED, Role.UNIT_HR));
-        assertTrue(ApplicationStateMachine.available(ApplicationState.SUBMITTED, Role.HR_BUREAU).isEmpty());
+        // decision 0012: the HR bureau confirms fraud, so voiding is its step from any state before certification
+        assertEquals(List.of(ApplicationTransition.VOID_FOR_FRAUD),
+                ApplicationStateMachine.available(ApplicationState.SUBMITTED, Role.HR_BUREAU));
+        assertTrue(ApplicationStateMachine.available(ApplicationState.SUBMITTED, Role.COMMITTEE_OFFICE).isEmpty());
     }
 }
