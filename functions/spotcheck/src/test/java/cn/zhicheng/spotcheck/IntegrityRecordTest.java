@@ -51,6 +51,9 @@ class IntegrityRecordTest {
         as("hrbureau").queryParam("q", name).queryParam("kind", "FRAUD").get("/api/integrity-records")
                 .then().body("total", is(0));
         as("hrbureau").queryParam("size", 1).get("/api/integrity-records").then().body("items", hasSize(1));
+        // past the last page, however far: an empty page, never a failure
+        as("hrbureau").queryParam("page", Integer.MAX_VALUE).queryParam("size", 100).get("/api/integrity-records")
+                .then().statusCode(200).body("items", hasSize(0));
         as("applicant").get("/api/integrity-records").then().statusCode(403);
         given().get("/api/integrity-records").then().statusCode(401);
     }

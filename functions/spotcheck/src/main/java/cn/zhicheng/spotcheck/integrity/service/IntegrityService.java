@@ -84,9 +84,14 @@ public class IntegrityService {
             items.setParameter(name, value);
         });
         int pageSize = Math.clamp(size, 1, MAX_PAGE_SIZE);
-        List<IntegrityRecord> found = items.setFirstResult(Math.max(page, 0) * pageSize).setMaxResults(pageSize)
-                .getResultList();
-        return new Page(found, count.getSingleResult());
+        long offset = (long) Math.max(page, 0) * pageSize;
+        long total = count.getSingleResult();
+        if (offset >= total) {
+            // past the last page (also a page number so large the offset would not fit the query's int)
+            return new Page(List.of(), total);
+        }
+        List<IntegrityRecord> found = items.setFirstResult((int) offset).setMaxResults(pageSize).getResultList();
+        return new Page(found, total);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
