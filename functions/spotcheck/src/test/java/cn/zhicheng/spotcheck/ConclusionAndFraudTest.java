@@ -22,22 +22,32 @@ import cn.zhicheng.core.audit.AuditEvent;
 import cn.zhicheng.core.certificate.Certificate;
 import cn.zhicheng.core.certificate.CertificateStatus;
 import cn.zhicheng.core.deadline.DeadlineService;
+import cn.zhicheng.core.identity.Actor;
 import cn.zhicheng.core.integrity.IntegrityKind;
 import cn.zhicheng.core.integrity.IntegrityRecord;
 import cn.zhicheng.core.person.Person;
+import cn.zhicheng.core.problem.Problem;
 import cn.zhicheng.core.spotcheck.SampleOutcome;
 import cn.zhicheng.core.spotcheck.SampledApplication;
 import cn.zhicheng.core.testing.DemoUsers;
 import cn.zhicheng.core.testing.SpotCheckFixtures;
 import cn.zhicheng.core.unit.Unit;
+import cn.zhicheng.spotcheck.integrity.rest.IntegrityRequests;
+import cn.zhicheng.spotcheck.integrity.service.FraudService;
 import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -210,6 +220,44 @@ class ConclusionAndFraudTest {
             IntegrityRecord ban = IntegrityRecord.activeBan(responsible.id, today).orElseThrow();
             assertEquals(IntegrityKind.FALSE_PROOF, ban.kind, "R21: the responsible professional is barred");
         });
+    }
+
+    @Test
+    void R20_twoStaffConfirmingTheSameFraudAtOnceConfirmItOnce() throws Exception {
+        SpotCheckFixtures.Drawn drawn = SpotCheckFixtures.drawn(ApplicationState.ACCEPTED, 1, INSPECTORS, List.of());
+        recordAll(drawn.drawId(), drawn.applicationId(), drawn.evidence(), "expert2", "expert3");
+        conclude(drawn.drawId(), drawn.applicationId(), "FRAUD_SUSPECTED");
+        FraudService fraud = Arc.container().instance(FraudService.class).get();
+        Actor bureau = DemoUsers.actor("hrbureau");
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<String>> outcomes = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                outcomes.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        fraud.confirm(bureau, drawn.drawId(), drawn.applicationId(),
+                                new IntegrityRequests.FraudConfirmation("同时确认", null));
+                        return "OK";
+                    } catch (Problem problem) {
+                        return problem.code();
+                    }
+                }));
+            }
+            start.countDown();
+            List<String> codes = new ArrayList<>();
+            for (Future<String> outcome : outcomes) {
+                codes.add(outcome.get(30, TimeUnit.SECONDS));
+            }
+            codes.sort(null);
+            assertEquals(List.of("NOT_FRAUD_SUSPECTED", "OK"), codes, "one winner, one refusal");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals("VOID", state(drawn.applicationId()));
+        assertEquals(1, rows(() -> IntegrityRecord.count("applicationId", drawn.applicationId())));
+        assertEquals(1, rows(() -> AuditEvent.count("subjectId = ?1 and action = 'FRAUD_CONFIRM'", drawn.drawId())));
     }
 
     private static LocalDate today() {
