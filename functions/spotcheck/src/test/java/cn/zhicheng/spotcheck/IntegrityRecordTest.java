@@ -78,7 +78,8 @@ class IntegrityRecordTest {
                 .body("rescissionReason", is("经复核，证明材料属实，撤销记录"))
                 .body("history.action", hasItem("INTEGRITY_RECORD_RESCIND"));
         QuarkusTransaction.requiringNew().run(() -> {
-            assertTrue(IntegrityRecord.activeBan(person, LocalDate.now()).isEmpty(), "the rescinded record bars no one");
+            assertTrue(IntegrityRecord.activeBan(person, LocalDate.now()).isEmpty(),
+                    "the rescinded record bars no one");
             assertEquals(1, IntegrityRecord.count("id", id), "the record is kept");
         });
         as("hrbureau").body(Map.of("reason", "again", "version", 1))

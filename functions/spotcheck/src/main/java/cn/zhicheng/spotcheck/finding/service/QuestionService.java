@@ -106,7 +106,8 @@ public class QuestionService {
     private static ResponseRequest addressed(Actor actor, UUID requestId) {
         List<ResponseRequest> found = addressed(actor, requestId, "");
         if (found.isEmpty()) {
-            throw Problem.notFound("REQUEST_NOT_FOUND", "No spot-check question " + requestId + " is addressed to you.");
+            throw Problem.notFound("REQUEST_NOT_FOUND",
+                    "No spot-check question " + requestId + " is addressed to you.");
         }
         return found.get(0);
     }

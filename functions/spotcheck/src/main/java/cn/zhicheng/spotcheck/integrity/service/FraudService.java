@@ -90,7 +90,8 @@ public class FraudService {
         sample.outcome = SampleOutcome.FRAUD_CONFIRMED;
         audit.record(actor, new AuditTrail.Change("FRAUD_CONFIRM", Samples.SUBJECT, drawId,
                 SampleOutcome.FRAUD_SUSPECTED.name(), SampleOutcome.FRAUD_CONFIRMED.name(),
-                "application " + applicationId + (unit == null ? "" : ", false proof by " + unit.name) + ": " + reason));
+                "application " + applicationId + (unit == null ? "" : ", false proof by " + unit.name) + ": "
+                        + reason));
         SampledApplication.flush();
         return sample;
     }

@@ -20,7 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
-/** The integrity record (诚信档案): searched by staff, seen by the person it names, never deleted, rescinded with a reason. */
+/** The integrity record (诚信档案): searched by staff, seen by its person, never deleted, rescinded with a reason. */
 @ApplicationScoped
 @Transactional
 public class IntegrityService {
