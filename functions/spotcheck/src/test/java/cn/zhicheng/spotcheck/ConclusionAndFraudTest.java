@@ -141,7 +141,7 @@ class ConclusionAndFraudTest {
                 .body("outcome", is("FRAUD_CONFIRMED")).body("applicationState", is("VOID"))
                 .body("integrityRecordIds", hasSize(1));
         assertEquals("VOID", state(drawn.applicationId()));
-        UUID applicant = DemoUsers.actor("applicant").personId();
+        UUID applicant = drawn.applicant().personId();
         QuarkusTransaction.requiringNew().run(() -> {
             IntegrityRecord record = IntegrityRecord.find("applicationId", drawn.applicationId()).firstResult();
             assertEquals(IntegrityKind.FRAUD, record.kind);

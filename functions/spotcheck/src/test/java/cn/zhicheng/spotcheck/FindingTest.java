@@ -44,7 +44,7 @@ class FindingTest {
         as("expert2").get("/api/inspector/spotchecks").then().statusCode(200)
                 .body("find { it.drawId == '" + drawn.drawId() + "' }.total", is(2))
                 .body("find { it.drawId == '" + drawn.drawId() + "' }.recorded", is(0))
-                .body("find { it.drawId == '" + drawn.drawId() + "' }.applicantName", is("张伟"));
+                .body("find { it.drawId == '" + drawn.drawId() + "' }.applicantName", is(drawn.applicant().name()));
         String detail = "/api/inspector/spotchecks/" + drawn.drawId() + "/applications/" + drawn.applicationId();
         as("expert2").get(detail).then().statusCode(200)
                 .body("evidence", hasSize(2))

@@ -56,18 +56,18 @@ class QuestionTest {
     void R18_questionCreatesAWorkingDayDeadlineThatSkipsTheNationalDayHolidays() {
         JsonPath asked = ask("APPLICANT", null).then().statusCode(201)
                 .body("workingDays", is(5)).body("dueOn", is("2026-10-10")).body("addressee", is("APPLICANT"))
-                .body("applicantName", is("张伟")).extract().jsonPath();
+                .body("applicantName", is(drawn.applicant().name())).extract().jsonPath();
         UUID id = UUID.fromString(asked.getString("id"));
         QuarkusTransaction.requiringNew().run(() -> {
             Deadline deadline = Deadline.findFor(DeadlineKind.SPOT_CHECK_RESPONSE, id).orElseThrow();
             assertEquals(5, deadline.days);
             assertEquals(LocalDate.parse("2026-10-10"), deadline.dueDate);
             assertEquals(Role.APPLICANT, deadline.ownerRole);
-            assertEquals(DemoUsers.actor("applicant").accountId(), deadline.ownerAccountId);
+            assertEquals(drawn.applicant().accountId(), deadline.ownerAccountId);
         });
 
         // the applicant sees it; the unit and the bureau are not asked
-        as("applicant").get("/api/spotcheck-requests").then().statusCode(200).body("id", hasItem(id.toString()));
+        as(drawn.applicant().username()).get("/api/spotcheck-requests").then().statusCode(200).body("id", hasItem(id.toString()));
         as("unit").get("/api/spotcheck-requests").then().statusCode(200).body("id", not(hasItem(id.toString())));
         as("hrbureau").get("/api/spotcheck-requests").then().statusCode(200)
                 .body("id", not(hasItem(id.toString())));
@@ -75,12 +75,12 @@ class QuestionTest {
                 .then().statusCode(404);
         as("expert2").get("/api/spotcheck-requests").then().statusCode(403);
 
-        as("applicant").body(Map.of("answer", "原件已寄送委员会办公室", "version", asked.getLong("version")))
+        as(drawn.applicant().username()).body(Map.of("answer", "原件已寄送委员会办公室", "version", asked.getLong("version")))
                 .post("/api/spotcheck-requests/" + id + "/answer")
                 .then().statusCode(200).body("answer", is("原件已寄送委员会办公室"));
         QuarkusTransaction.requiringNew().run(() -> assertEquals(DeadlineState.MET,
                 Deadline.findFor(DeadlineKind.SPOT_CHECK_RESPONSE, id).orElseThrow().state));
-        as("applicant").body(Map.of("answer", "again", "version", asked.getLong("version") + 1))
+        as(drawn.applicant().username()).body(Map.of("answer", "again", "version", asked.getLong("version") + 1))
                 .post("/api/spotcheck-requests/" + id + "/answer")
                 .then().statusCode(409).body("code", is("ALREADY_ANSWERED"));
     }
@@ -95,7 +95,7 @@ class QuestionTest {
                 .body("id", not(hasItem(departmentQuestion)));
         as("hrbureau").get("/api/spotcheck-requests").then().body("id", hasItem(departmentQuestion))
                 .body("id", not(hasItem(unitQuestion)));
-        as("applicant").get("/api/spotcheck-requests").then().body("id", not(hasItem(unitQuestion)));
+        as(drawn.applicant().username()).get("/api/spotcheck-requests").then().body("id", not(hasItem(unitQuestion)));
         QuarkusTransaction.requiringNew().run(() -> {
             Deadline deadline = Deadline.findFor(DeadlineKind.SPOT_CHECK_RESPONSE, UUID.fromString(unitQuestion))
                     .orElseThrow();

@@ -6,14 +6,20 @@ import cn.zhicheng.core.application.ApplicationStateMachine;
 import cn.zhicheng.core.application.ApplicationTransition;
 import cn.zhicheng.core.application.VerificationRoute;
 import cn.zhicheng.core.audit.AuditTrail;
+import cn.zhicheng.core.identity.Account;
 import cn.zhicheng.core.identity.Actor;
+import cn.zhicheng.core.identity.Role;
+import cn.zhicheng.core.person.IdNumber;
+import cn.zhicheng.core.person.Person;
 import cn.zhicheng.core.series.Committee;
 import cn.zhicheng.core.series.Series;
 import cn.zhicheng.core.series.TitleLevel;
 import cn.zhicheng.core.unit.Unit;
 import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -22,6 +28,8 @@ import java.util.UUID;
  * tests can start where the previous function's steps end without importing that function.
  */
 public final class Fixtures {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private static final List<Step> PATH = List.of(
             new Step(ApplicationTransition.SUBMIT, "applicant"),
@@ -49,7 +57,15 @@ public final class Fixtures {
      * that level), walked to the target state, e.g. a DEPUTY_SENIOR one for WF-ENG-SENIOR (R13).
      */
     public static UUID applicationIn(ApplicationState target, UUID committeeId, TitleLevel level, String specialty) {
-        Actor applicant = DemoUsers.actor("applicant");
+        return applicationIn(target, committeeId, level, specialty, DemoUsers.actor("applicant"));
+    }
+
+    /**
+     * As above, for another applicant: tests whose consequences outlive them (an R20 ban is never deleted) use a
+     * person of their own, so the demo applicant can still apply in every later test and run on the same database.
+     */
+    public static UUID applicationIn(ApplicationState target, UUID committeeId, TitleLevel level, String specialty,
+            Actor applicant) {
         return QuarkusTransaction.requiringNew().call(() -> {
             ApplicationStateMachine machine = Arc.container().instance(ApplicationStateMachine.class).get();
             Series engineering = Series.<Series>find("code", "ENGINEERING").firstResult();
@@ -72,7 +88,8 @@ public final class Fixtures {
                 if (application.state() == target) {
                     break;
                 }
-                Actor actor = DemoUsers.actor(step.username());
+                Actor actor = step.transition() == ApplicationTransition.SUBMIT ? applicant
+                        : DemoUsers.actor(step.username());
                 machine.apply(application, step.transition(), actor, "fixture");
                 switch (step.transition()) {
                     case SUBMIT -> application.pledgeSignedAt = clock.instant();
@@ -99,6 +116,23 @@ public final class Fixtures {
                 throw new IllegalArgumentException("The fixture path does not reach " + target);
             }
             return application.id;
+        });
+    }
+
+    /** A newly registered applicant (person and sign-in with the demo password) at the demo employer WFDLSJY. */
+    public static Actor freshApplicant(String name) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Instant now = Instant.now();
+            String first17 = String.format("370702%04d%02d%02d%03d", 1970 + RANDOM.nextInt(30), 1 + RANDOM.nextInt(12),
+                    1 + RANDOM.nextInt(28), RANDOM.nextInt(1000));
+            Person person = Person.create(name, IdNumber.parse(first17 + IdNumber.checkCharFor(first17)), now);
+            person.persist();
+            UUID unit = Unit.findByCode("WFDLSJY").orElseThrow().id;
+            Account account = Account.create("fresh-" + UUID.randomUUID().toString().substring(0, 12),
+                    DemoUsers.PASSWORD, name, Role.APPLICANT, person.id, unit, null, now);
+            account.persist();
+            return new Actor(account.id, account.username, account.displayName, account.role, account.unitId,
+                    account.personId, null);
         });
     }
 

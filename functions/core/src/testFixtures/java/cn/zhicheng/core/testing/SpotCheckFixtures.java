@@ -18,6 +18,7 @@ import cn.zhicheng.core.round.ReviewRound;
 import cn.zhicheng.core.round.ReviewRounds;
 import cn.zhicheng.core.series.Committee;
 import cn.zhicheng.core.series.Series;
+import cn.zhicheng.core.series.TitleLevel;
 import cn.zhicheng.core.spotcheck.Inspector;
 import cn.zhicheng.core.spotcheck.InspectorRecusal;
 import cn.zhicheng.core.spotcheck.PopulationMember;
@@ -28,9 +29,13 @@ import cn.zhicheng.core.unit.Unit;
 import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.math.BigDecimal;
+import java.security.GeneralSecurityException;
+import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -45,19 +50,21 @@ public final class SpotCheckFixtures {
     private static final AtomicLong SERIAL = new AtomicLong(System.nanoTime() % 900_000);
 
     /** A drawn draw, its sampled application, that application's evidence items, and one application not sampled. */
-    public record Drawn(UUID drawId, UUID applicationId, List<UUID> evidence, UUID notSampledId) {
+    public record Drawn(UUID drawId, UUID applicationId, List<UUID> evidence, UUID notSampledId, Actor applicant) {
     }
 
     private SpotCheckFixtures() {
     }
 
     /**
-     * A DRAWN draw with one application of the demo applicant in the given state sampled (ACCEPTED or later, or
+     * A DRAWN draw with one application of a fresh applicant (R20 bans outlive the test) in the given state sampled (ACCEPTED or later, or
      * CERTIFIED with a certificate), {@code items} uploaded evidence items, the given experts (usernames) as its
      * inspectors and the others recused; plus a second application in the population but not in the sample.
      */
     public static Drawn drawn(ApplicationState state, int items, List<String> inspectors, List<String> recused) {
-        UUID sampled = state == ApplicationState.CERTIFIED ? certified() : Fixtures.applicationIn(state);
+        Actor applicant = Fixtures.freshApplicant("抽查对象");
+        UUID sampled = state == ApplicationState.CERTIFIED ? certified(applicant)
+                : Fixtures.applicationIn(state, null, TitleLevel.INTERMEDIATE, "电气工程", applicant);
         UUID notSampled = Fixtures.applicationIn(ApplicationState.ACCEPTED);
         Actor office = DemoUsers.actor("office");
         return QuarkusTransaction.requiringNew().call(() -> {
@@ -131,13 +138,19 @@ public final class SpotCheckFixtures {
                 item.persist();
                 evidence.add(item.id);
             }
-            return new Drawn(draw.id, sampled, evidence, notSampled);
+            return new Drawn(draw.id, sampled, evidence, notSampled, applicant);
         });
     }
 
-    /** A filed application of the demo applicant certified, with a certificate row of a well-formed number. */
+    /** A fresh applicant's filed application certified, with a certificate row of a well-formed number. */
     public static UUID certified() {
-        UUID applicationId = Fixtures.applicationIn(ApplicationState.FILED);
+        return certified(Fixtures.freshApplicant("持证人"));
+    }
+
+    /** The applicant's filed application certified, with a certificate row of a well-formed number. */
+    public static UUID certified(Actor applicant) {
+        UUID applicationId = Fixtures.applicationIn(ApplicationState.FILED, null, TitleLevel.INTERMEDIATE, "电气工程",
+                applicant);
         Actor bureau = DemoUsers.actor("hrbureau");
         QuarkusTransaction.requiringNew().run(() -> {
             Application application = Application.findById(applicationId);
@@ -145,17 +158,21 @@ public final class SpotCheckFixtures {
                     ApplicationTransition.CERTIFY, bureau, "fixture");
             Committee committee = Committee.findById(application.committeeId);
             Unit issuer = Unit.findById(committee.hrBureauId);
-            SigningKey key = SigningKey.<SigningKey>find("issuerId", issuer.id).firstResultOptional().orElseGet(() -> {
-                SigningKey created = new SigningKey();
-                created.kid = "fixture-" + UUID.randomUUID().toString().substring(0, 8);
-                created.issuerId = issuer.id;
-                created.provider = "local";
-                created.keyRef = "fixture";
-                created.publicKey = "fixture";
-                created.validFrom = Instant.now();
-                created.persist();
-                return created;
-            });
+            // A key of its own provider, so it is never the current key of the local or KMS signer, with a real
+            // P-256 public key, so the certificate function's trust list can still publish every stored key.
+            SigningKey key = SigningKey.<SigningKey>find("issuerId = ?1 and provider = 'fixture'", issuer.id)
+                    .firstResultOptional().orElseGet(() -> {
+                        SigningKey created = new SigningKey();
+                        created.kid = "fixture-" + UUID.randomUUID().toString().substring(0, 8);
+                        created.issuerId = issuer.id;
+                        created.provider = "fixture";
+                        created.keyRef = "fixture";
+                        created.publicKey = fixturePublicKey();
+                        created.validFrom = Instant.now();
+                        created.validTo = created.validFrom;
+                        created.persist();
+                        return created;
+                    });
             Person holder = Person.findById(application.applicantId);
             Certificate certificate = new Certificate();
             certificate.id = UUID.randomUUID();
@@ -177,6 +194,16 @@ public final class SpotCheckFixtures {
             certificate.persist();
         });
         return applicationId;
+    }
+
+    private static String fixturePublicKey() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+            generator.initialize(new ECGenParameterSpec("secp256r1"));
+            return Base64.getEncoder().encodeToString(generator.generateKeyPair().getPublic().getEncoded());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Marks the draw superseded, as drawing its correction would. */
