@@ -698,6 +698,9 @@ export interface NewConflict {
 
 // ---------- Spot checks and integrity (docs/spotcheck.md, R18–R21, R31) ----------
 
+/** Roles a spot-check question can be addressed to (R18): the applicant, the unit's HR, the department. */
+export const SPOTCHECK_ASKED_ROLES: readonly Role[] = ['APPLICANT', 'UNIT_HR', 'HR_BUREAU']
+
 export const SPOTCHECK_STATES = ['COMMITTED', 'DRAWN', 'SUPERSEDED'] as const
 export type SpotCheckState = (typeof SPOTCHECK_STATES)[number]
 export const SAMPLE_OUTCOMES = ['CLEAR', 'PROBLEM', 'FRAUD_SUSPECTED'] as const
