@@ -88,6 +88,15 @@ export function sortRequests<T extends Pick<SpotCheckRequest, 'dueOn' | 'answere
   return [...rows].sort((a, b) => open(a) - open(b) || (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : 0))
 }
 
+/** Rows by an instant or day text member, latest first (rows without one last). */
+export function latestFirst<T>(rows: readonly T[], at: (row: T) => string | null | undefined): T[] {
+  return [...rows].sort((a, b) => {
+    const x = at(a) ?? ''
+    const y = at(b) ?? ''
+    return x < y ? 1 : x > y ? -1 : 0
+  })
+}
+
 /** Samples in draw order. */
 export function sortSamples<T extends Pick<SpotCheckSample, 'drawRank'>>(rows: readonly T[] | null | undefined): T[] {
   return [...(rows ?? [])].sort((a, b) => a.drawRank - b.drawRank)

@@ -3,6 +3,8 @@
 // All hashes are SHA-256 of UTF-8 text, as lower-case hex; ids are used in their lower-case text form; "sorted by
 // text" is plain code-unit order (the server's String.compareTo), never a locale collation.
 
+import type { PublicSpotCheck } from '../api/types'
+
 function subtle(): SubtleCrypto {
   const c = globalThis.crypto as Crypto | undefined
   if (!c?.subtle) throw new Error('Web Crypto (crypto.subtle) is not available; use HTTPS or a current browser')
@@ -116,18 +118,19 @@ export function newSeed(): string {
 }
 
 /** The published record of a draw (`GET /api/public/spotchecks/{id}`), as far as the check needs it. */
-export interface PublicDrawRecord {
-  ratio: number | string
-  inspectorsPerApplication: number
-  seedCommitment: string
-  serverSalt: string
-  populationHash: string
-  population: string[]
-  seed?: string | null
-  sample: { applicationId: string; drawRank: number; inspectors: string[] }[]
-  candidates: string[]
-  recusals: { applicationId: string; expertId: string }[]
-}
+export type PublicDrawRecord = Pick<
+  PublicSpotCheck,
+  | 'ratio'
+  | 'inspectorsPerApplication'
+  | 'seedCommitment'
+  | 'serverSalt'
+  | 'populationHash'
+  | 'population'
+  | 'seed'
+  | 'sample'
+  | 'candidates'
+  | 'recusals'
+>
 
 /** What the browser found: one boolean per check, and what it recomputed. */
 export interface DrawCheck {
