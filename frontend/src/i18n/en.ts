@@ -1070,7 +1070,7 @@ const en: MessageSchema = {
     consequenceFalseProof: 'The unit that gave false proof enters the integrity record, and its responsible person may not be promoted for {years} years (R21).',
     consequenceRecord: 'Integrity records are never deleted; only the HR bureau can rescind one after review, and that is audited.',
     typeName: 'Type the applicant’s name “{name}” to confirm',
-    typeNameMismatch: 'The name does not match the applicant',
+    typeNameMismatch: 'The name does not match the applicant “{name}”',
     fraudConfirmed: 'Fraud confirmed and entered in the integrity record',
     integrityRecords: 'Integrity records',
     correction: 'Start a correction',

@@ -1066,7 +1066,7 @@ const zhCN = {
     consequenceFalseProof: '出具虚假证明的单位记入诚信档案，其责任人 {years} 年内不得晋升职称（R21）。',
     consequenceRecord: '诚信记录不会删除，只能由人社部门经复核后撤销，并留有审计记录。',
     typeName: '请输入申报人姓名“{name}”以确认',
-    typeNameMismatch: '输入的姓名与申报人不一致',
+    typeNameMismatch: '输入的姓名与申报人“{name}”不一致',
     fraudConfirmed: '已确认弄虚作假，已记入诚信档案',
     integrityRecords: '诚信记录',
     correction: '发起更正',
