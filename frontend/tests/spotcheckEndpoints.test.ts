@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import {
   certificateReports,
   inspector,
@@ -8,7 +8,7 @@ import {
   spotcheckRequests,
   spotchecks,
 } from '../src/api/endpoints'
-import { session } from '../src/lib/session'
+import { recordFetch, type RecordedCall } from './fetchRecorder'
 import {
   banInForce,
   findingCounts,
@@ -23,36 +23,9 @@ import {
   todayText,
 } from '../src/lib/spotcheck'
 
-interface Call {
-  method: string
-  path: string
-  headers: Record<string, string>
-  body: unknown
-}
-let calls: Call[] = []
+const calls = recordFetch()
 
-beforeEach(() => {
-  calls = []
-  session.token = 'tok'
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (path: string, init: RequestInit) => {
-      calls.push({
-        method: String(init.method),
-        path,
-        headers: init.headers as Record<string, string>,
-        body: init.body ? JSON.parse(String(init.body)) : undefined,
-      })
-      return new Response('{"id":"x","version":1}', { status: 200, headers: { 'Content-Type': 'application/json' } })
-    }),
-  )
-})
-afterEach(() => {
-  vi.unstubAllGlobals()
-  session.token = null
-})
-
-const line = (c: Call) => `${c.method} ${c.path} ${JSON.stringify(c.body ?? null)}`
+const line = (c: RecordedCall) => `${c.method} ${c.path} ${JSON.stringify(c.body ?? null)}`
 
 describe('spot-check routes follow docs/spotcheck.md', () => {
   it('office: series, population, list, commit with its Idempotency-Key, draw with the seed and version', async () => {
