@@ -1128,6 +1128,7 @@ const en: MessageSchema = {
     inspectorsOf: 'Inspectors',
     mismatchedApps: 'Applications whose inspectors differ: {ids}',
     serverFailed: 'The server check is not available',
+    signInLink: 'Re-check the spot-check draws (no sign-in needed)',
     publicLink: 'Spot-check draws',
   },
   inspector: {

@@ -1124,6 +1124,7 @@ const zhCN = {
     inspectorsOf: '检查专家',
     mismatchedApps: '检查专家不一致的申报：{ids}',
     serverFailed: '服务器复核暂不可用',
+    signInLink: '复核抽查的抽取结果（无需登录）',
     publicLink: '抽查公开复核',
   },
   inspector: {
