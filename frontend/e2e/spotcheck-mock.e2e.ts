@@ -7,6 +7,12 @@
 import type { Page } from 'playwright-core'
 import { BASE_URL, byTestId, chooseOption, confirmDialog, fail, field, loaded, log, runScenario, signIn, step, waitState } from './lib'
 
+/** Click a header link once the sign-in greeting (which can cover the header) has gone. */
+async function nav(page: Page, testid: string): Promise<void> {
+  await page.locator('[data-testid="success-message"]').waitFor({ state: 'hidden' }).catch(() => undefined)
+  await byTestId(page, testid).click()
+}
+
 async function spotcheck(page: Page): Promise<void> {
   let drawId = ''
   let target = ''
@@ -14,7 +20,7 @@ async function spotcheck(page: Page): Promise<void> {
 
   await step('the office commits to a seed made in its browser', async () => {
     await signIn(page, 'office', { role: 'COMMITTEE_OFFICE' })
-    await byTestId(page, 'nav-spotchecks').click()
+    await nav(page, 'nav-spotchecks')
     await loaded(page, 'spotchecks-page')
     await chooseOption(page, byTestId(page, 'spot-round'), /./)
     await page.locator('[data-testid="spot-population"][data-size="8"][data-minimum="2"]').waitFor()
@@ -86,7 +92,7 @@ async function spotcheck(page: Page): Promise<void> {
   for (const expert of ['expert1', 'expert2']) {
     await step(`${expert} records a finding on every evidence item`, async () => {
       await signIn(page, expert, { role: 'EXPERT' })
-      await byTestId(page, 'nav-inspector-spotchecks').click()
+      await nav(page, 'nav-inspector-spotchecks')
       await loaded(page, 'inspector-spotchecks-page')
       await page.locator(`[data-testid="inspector-spotcheck-open"][data-draw-id="${drawId}"][data-application-id="${target}"]`).click()
       await loaded(page, 'inspector-spotcheck-page')
@@ -124,20 +130,20 @@ async function spotcheck(page: Page): Promise<void> {
 
   await step('the applicant answers the question', async () => {
     await signIn(page, 'applicant', { role: 'APPLICANT' })
-    await byTestId(page, 'nav-spot-requests').click()
+    await nav(page, 'nav-spot-requests')
     await loaded(page, 'spot-requests-page')
     const card = page.locator('[data-testid="spot-request"][data-answered="false"]').first()
     await field(card, 'spot-request-answer-input').fill('已上传原件扫描件。')
     await byTestId(card, 'spot-request-submit').click()
     await page.locator('[data-testid="spot-request"][data-answered="true"]').first().waitFor()
-    await byTestId(page, 'nav-my-integrity').click()
+    await nav(page, 'nav-my-integrity')
     await loaded(page, 'my-integrity-page')
     await byTestId(page, 'my-integrity-empty').waitFor()
   })
 
   await step('the HR bureau confirms fraud with false proof (R20, R21)', async () => {
     await signIn(page, 'hrbureau', { role: 'HR_BUREAU' })
-    await byTestId(page, 'nav-spotchecks').click()
+    await nav(page, 'nav-spotchecks')
     await loaded(page, 'spotchecks-page')
     await page.locator(`[data-testid="spotcheck-open"][data-id="${drawId}"]`).click()
     await loaded(page, 'spotcheck-page')
@@ -162,7 +168,7 @@ async function spotcheck(page: Page): Promise<void> {
   })
 
   await step('the integrity record lists both and the HR bureau rescinds the false-proof one', async () => {
-    await byTestId(page, 'nav-integrity').click()
+    await nav(page, 'nav-integrity')
     await loaded(page, 'integrity-page')
     await page.locator('[data-testid="integrity-ban"][data-active="true"]').first().waitFor()
     const row = page.locator('[data-testid="integrity-row"][data-kind="FALSE_PROOF"][data-active="true"]').first()
@@ -187,7 +193,7 @@ async function spotcheck(page: Page): Promise<void> {
     const ref = (await byTestId(page, 'cert-report-reference').innerText()).trim()
     if (!ref) fail('no reference shown')
     await signIn(page, 'hrbureau', { role: 'HR_BUREAU' })
-    await byTestId(page, 'nav-cert-reports').click()
+    await nav(page, 'nav-cert-reports')
     await loaded(page, 'cert-reports-page')
     await page.locator(`[data-testid="cert-report-row"][data-reference="${ref}"]`).waitFor()
     await page.locator('[data-testid="cert-report-decide"]').first().click()
