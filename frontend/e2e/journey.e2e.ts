@@ -23,6 +23,7 @@ import {
   chooseOption,
   confirmDialog,
   fail,
+  freshIdNumber,
   field,
   isoPlusDays,
   loaded,
@@ -44,7 +45,6 @@ import {
   visibleProblems,
   waitState,
 } from './lib'
-import { checkCharFor } from '../src/lib/idNumber'
 
 /** The demo seed's experts with sign-ins, by the name the pages show (R9). */
 const EXPERT_ACCOUNTS: Record<string, string> = {
@@ -690,13 +690,6 @@ async function run(page: Page): Promise<void> {
 // ---------- registration (kept from the old path test) ----------
 
 /** A made-up ID number with a valid check digit, different on every run. */
-function freshIdNumber(): string {
-  const seq = String(Math.floor(Math.random() * 900) + 100)
-  const day = String(Math.floor(Math.random() * 28) + 1).padStart(2, '0')
-  const first17 = `370702${1970 + Math.floor(Math.random() * 30)}03${day}${seq}`
-  return first17 + checkCharFor(first17)
-}
-
 async function runRegistration(page: Page): Promise<void> {
   await step('a new user registers: a wrong ID number is refused, a valid one signs in', async () => {
     await signOut(page)

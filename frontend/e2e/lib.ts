@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core'
+import { checkCharFor } from '../src/lib/idNumber'
 
 export const E2E_DIR = dirname(fileURLToPath(import.meta.url))
 export const ARTIFACTS = join(E2E_DIR, 'artifacts')
@@ -336,4 +337,12 @@ export async function signOut(page: Page): Promise<void> {
     await button.click()
     await page.waitForURL(/\/sign-in/, { timeout: TIMEOUT })
   }
+}
+
+/** A valid ID number (GB 11643 check character) nobody in the demo data has: 潍坊市奎文区, born in March. */
+export function freshIdNumber(): string {
+  const seq = String(Math.floor(Math.random() * 900) + 100)
+  const day = String(Math.floor(Math.random() * 28) + 1).padStart(2, '0')
+  const first17 = `370702${1970 + Math.floor(Math.random() * 30)}03${day}${seq}`
+  return first17 + checkCharFor(first17)
 }

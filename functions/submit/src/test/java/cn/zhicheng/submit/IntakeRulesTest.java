@@ -237,6 +237,23 @@ class IntakeRulesTest {
     }
 
     @Test
+    void R21_aResponsibleProfessionalBarredForFalseProofIsRefusedUnderR21() {
+        JsonPath draft = SubmitFlow.create(SubmitFlow.draftBody());
+        String id = draft.getString("id");
+        LocalDate endsOn = SubmitFlow.today(clock).plusYears(5);
+        ban(endsOn, IntegrityKind.FALSE_PROOF);
+        String before = SubmitFlow.stateAndVersion(id);
+
+        as("applicant").body(Map.of("pledgeAccepted", true, "version", draft.getLong("version")))
+                .post("/api/applications/" + id + "/submit")
+                .then().statusCode(403).body("rule", is("R21")).body("code", is("INTEGRITY_BAN"))
+                .body("banEndsOn", is(endsOn.toString()))
+                .body("detail", containsString("False proof"));
+        assertEquals(before, SubmitFlow.stateAndVersion(id), "the draft is unchanged");
+        assertEquals(0, SubmitFlow.audited(id, "SUBMIT"));
+    }
+
+    @Test
     void R5_theApplicantsPledgeIsRecordedWithTheSubmission() {
         JsonPath draft = SubmitFlow.create(SubmitFlow.draftBody());
         as("applicant").body(Map.of("version", draft.getLong("version")))
@@ -329,14 +346,18 @@ class IntakeRulesTest {
     }
 
     private void ban(LocalDate endsOn) {
+        ban(endsOn, IntegrityKind.FRAUD);
+    }
+
+    private void ban(LocalDate endsOn, IntegrityKind kind) {
         UUID person = DemoUsers.actor("applicant").personId();
         UUID id = UUID.randomUUID();
         QuarkusTransaction.requiringNew().run(() -> {
             IntegrityRecord record = new IntegrityRecord();
             record.id = id;
             record.personId = person;
-            record.kind = IntegrityKind.FRAUD;
-            record.summary = "test: forged evidence confirmed";
+            record.kind = kind;
+            record.summary = "test: " + kind + " confirmed";
             record.confirmedOn = endsOn.minusYears(5);
             record.banEndsOn = endsOn;
             record.createdAt = clock.instant();

@@ -2,20 +2,16 @@ package cn.zhicheng.submit;
 
 import static cn.zhicheng.core.testing.DemoUsers.as;
 import static org.hamcrest.Matchers.is;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.zhicheng.core.application.Application;
 import cn.zhicheng.core.audit.AuditEvent;
 import cn.zhicheng.core.series.Series;
+import cn.zhicheng.core.testing.StoreUploads;
 import cn.zhicheng.core.time.ClockProducer;
 import cn.zhicheng.core.time.SettableClock;
 import cn.zhicheng.core.unit.Unit;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.path.json.JsonPath;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -29,7 +25,6 @@ import java.util.UUID;
 final class SubmitFlow {
 
     static final List<String> UNIT_KINDS = List.of("SUPERVISION_CARD", "APPRAISAL_FORM", "PUBLICITY_RECORD");
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private SubmitFlow() {
     }
@@ -97,16 +92,7 @@ final class SubmitFlow {
 
     /** PUTs the bytes to the presigned upload of an upload response. */
     static void put(JsonPath upload, byte[] bytes) throws Exception {
-        HttpRequest.Builder put = HttpRequest.newBuilder(URI.create(upload.getString("upload.url")))
-                .method(upload.getString("upload.method"), HttpRequest.BodyPublishers.ofByteArray(bytes));
-        Map<String, String> headers = upload.getMap("upload.headers");
-        headers.forEach((name, value) -> {
-            if (!name.equalsIgnoreCase("host") && !name.equalsIgnoreCase("content-length")) {
-                put.header(name, value);
-            }
-        });
-        HttpResponse<String> stored = HTTP.send(put.build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, stored.statusCode(), "store accepted the upload: " + stored.body());
+        StoreUploads.put(upload, bytes);
     }
 
     /** Sets the clock to the given day in China, mid-morning. */

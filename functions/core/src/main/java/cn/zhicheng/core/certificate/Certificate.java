@@ -78,6 +78,19 @@ public class Certificate extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    /**
+     * R20, R31: marks the certificate revoked with the reason and the moment; verifiers are told so from then on.
+     * Revoking a revoked certificate keeps its first reason and date.
+     */
+    public void revoke(String reason, Instant at) {
+        if (status == CertificateStatus.REVOKED) {
+            return;
+        }
+        status = CertificateStatus.REVOKED;
+        revokedAt = at;
+        revocationReason = reason.length() > 500 ? reason.substring(0, 500) : reason;
+    }
+
     public static Optional<Certificate> findByNumber(String number) {
         return find("number", number).firstResultOptional();
     }

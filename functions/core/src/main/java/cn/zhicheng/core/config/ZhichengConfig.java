@@ -35,6 +35,8 @@ public interface ZhichengConfig {
 
     Clock clock();
 
+    Integrity integrity();
+
     interface Evidence {
         /** local (files under the data folder) or s3. */
         @WithDefault("local")
@@ -111,6 +113,12 @@ public interface ZhichengConfig {
         /** How long a RUNNING run may go without finishing before the next run takes it as crashed and resumes it. */
         @WithDefault("15M")
         Duration lease();
+    }
+
+    interface Integrity {
+        /** R20, R21: years a confirmed fraud or false proof bars the person, from the day it is confirmed. */
+        @WithDefault("5")
+        int banYears();
     }
 
     interface Clock {

@@ -83,11 +83,19 @@ public enum DeadlineKind {
     public record Due(LocalDate date, boolean provisional, String inChinese, String inEnglish) {
     }
 
-    /** The due date counted from the start event's date. */
+    /** The due date counted from the start event's date with the kind's own number of days. */
     public Due due(WorkingDayCalendar calendar, LocalDate start) {
+        return due(calendar, start, days);
+    }
+
+    /**
+     * The due date counted from the start event's date with the given number of days, for kinds whose N is chosen
+     * per deadline (R18: a spot-check question's working days); a deadline row carries its own N.
+     */
+    public Due due(WorkingDayCalendar calendar, LocalDate start, int days) {
         Objects.requireNonNull(start, "start");
         return switch (dayType) {
-            case WORKING -> before ? workingDaysBefore(calendar, start) : workingDaysAfter(calendar, start);
+            case WORKING -> before ? workingDaysBefore(calendar, start, days) : workingDaysAfter(calendar, start, days);
             case CALENDAR -> {
                 LocalDate due = start.plusDays(days);
                 yield new Due(due, false, "自" + startZh + " " + start + " 起 " + days + " 日 → " + due,
@@ -105,7 +113,7 @@ public enum DeadlineKind {
         };
     }
 
-    private Due workingDaysAfter(WorkingDayCalendar calendar, LocalDate start) {
+    private Due workingDaysAfter(WorkingDayCalendar calendar, LocalDate start, int days) {
         Explanation explanation = calendar.explain(start, days);
         return new Due(explanation.due(), explanation.provisional(),
                 startZh + "后" + explanation.inChinese(), "after " + startEn + ", " + explanation.inEnglish());
@@ -115,7 +123,7 @@ public enum DeadlineKind {
      * R11: "at least N working days before" the event: the latest working day from which N working days still lie
      * between it and the event.
      */
-    private Due workingDaysBefore(WorkingDayCalendar calendar, LocalDate event) {
+    private Due workingDaysBefore(WorkingDayCalendar calendar, LocalDate event, int days) {
         LocalDate due = event;
         while (calendar.workingDaysBetween(due, event) < days || !calendar.isWorkingDay(due)) {
             due = due.minusDays(1);

@@ -9,6 +9,7 @@ import cn.zhicheng.core.identity.Actor;
 import cn.zhicheng.core.identity.Role;
 import cn.zhicheng.core.problem.Problem;
 import cn.zhicheng.core.series.Committee;
+import cn.zhicheng.core.spotcheck.ResponseRequest;
 import cn.zhicheng.core.time.ClockProducer;
 import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -66,15 +67,31 @@ public class DeadlineService {
     }
 
     /**
+     * Attaches the kind's deadline to a subject with a number of days chosen for it (R18: the office gives a
+     * spot-check question 1 to 30 working days); the row keeps that number, so recounting uses it. Idempotent.
+     */
+    public Deadline attach(DeadlineKind kind, UUID subjectId, LocalDate start, int days, Owner owner) {
+        if (days < 1) {
+            throw new IllegalArgumentException("a deadline counts at least one day, got " + days);
+        }
+        return attach(kind, subjectId, start, null, days, owner);
+    }
+
+    /**
      * Attaches a deadline whose due date the subject brings (R1: a window's closing day); a null due date is
      * counted from start by the kind's rule. Idempotent per kind and subject.
      */
     public Deadline attachDue(DeadlineKind kind, UUID subjectId, LocalDate start, LocalDate dueDate, Owner owner) {
+        return attach(kind, subjectId, start, dueDate, kind.days(), owner);
+    }
+
+    private Deadline attach(DeadlineKind kind, UUID subjectId, LocalDate start, LocalDate dueDate, int days,
+            Owner owner) {
         Deadline existing = Deadline.findFor(kind, subjectId).orElse(null);
         if (existing != null) {
             return existing;
         }
-        DeadlineKind.Due due = dueDate == null ? kind.due(calendars.calendar(), start)
+        DeadlineKind.Due due = dueDate == null ? kind.due(calendars.calendar(), start, days)
                 : new DeadlineKind.Due(dueDate, false, null, null);
         Deadline deadline = new Deadline();
         deadline.id = UUID.randomUUID();
@@ -83,7 +100,7 @@ public class DeadlineService {
         deadline.subjectType = kind.subjectType();
         deadline.subjectId = subjectId;
         deadline.startDate = start;
-        deadline.days = kind.days();
+        deadline.days = days;
         deadline.dayType = kind.dayType();
         deadline.dueDate = due.date();
         deadline.provisional = due.provisional();
@@ -105,7 +122,7 @@ public class DeadlineService {
     public Deadline restart(DeadlineKind kind, Application application, LocalDate start) {
         Deadline deadline = attach(kind, application, start);
         if (deadline.state != DeadlineState.OPEN || !deadline.startDate.equals(start)) {
-            DeadlineKind.Due due = kind.due(calendars.calendar(), start);
+            DeadlineKind.Due due = kind.due(calendars.calendar(), start, deadline.days);
             deadline.startDate = start;
             deadline.dueDate = due.date();
             deadline.provisional = due.provisional();
@@ -189,7 +206,8 @@ public class DeadlineService {
             return new DeadlineKind.Due(deadline.dueDate, false, deadline.kind.titleZh() + "：" + deadline.dueDate,
                     deadline.kind.titleEn() + ": " + deadline.dueDate);
         }
-        return deadline.kind.due(calendars.calendar(), deadline.startDate);
+        // the row's own N: some kinds (R18's questions) choose it per deadline
+        return deadline.kind.due(calendars.calendar(), deadline.startDate, deadline.days);
     }
 
     /**
@@ -210,11 +228,14 @@ public class DeadlineService {
             List<Deadline> page = Deadline.pageInStates(List.of(DeadlineState.OPEN), after, RECOMPUTE_BATCH);
             for (Deadline deadline : page) {
                 if (deadline.dayType == DayType.WORKING) {
-                    DeadlineKind.Due due = deadline.kind.due(calendar, deadline.startDate);
+                    DeadlineKind.Due due = deadline.kind.due(calendar, deadline.startDate, deadline.days);
                     if (!due.date().equals(deadline.dueDate) || due.provisional() != deadline.provisional) {
                         if (deadline.kind == DeadlineKind.UNIT_PUBLICITY) {
                             // R7: the application shows the publicity's last day; it moves with the deadline
                             Application.update("publicityEndsOn = ?1 where id = ?2", due.date(), deadline.subjectId);
+                        } else if (deadline.kind == DeadlineKind.SPOT_CHECK_RESPONSE) {
+                            // R18: the question shows its due date in lists; it moves with the deadline
+                            ResponseRequest.update("dueOn = ?1 where id = ?2", due.date(), deadline.subjectId);
                         }
                         deadline.dueDate = due.date();
                         deadline.provisional = due.provisional();

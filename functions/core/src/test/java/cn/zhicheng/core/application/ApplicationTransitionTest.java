@@ -84,6 +84,20 @@ class ApplicationTransitionTest {
                 ApplicationStateMachine.available(ApplicationState.DRAFT, Role.APPLICANT));
         assertEquals(List.of(ApplicationTransition.RETURN, ApplicationTransition.UNIT_REVIEW),
                 ApplicationStateMachine.available(ApplicationState.SUBMITTED, Role.UNIT_HR));
-        assertTrue(ApplicationStateMachine.available(ApplicationState.SUBMITTED, Role.HR_BUREAU).isEmpty());
+        assertTrue(ApplicationStateMachine.available(ApplicationState.SUBMITTED, Role.COMMITTEE_OFFICE).isEmpty());
+    }
+
+    @Test
+    void R20_onlyTheHrBureauConfirmsFraudAndRevokes() {
+        assertEquals(List.of(ApplicationTransition.VOID_FOR_FRAUD),
+                ApplicationStateMachine.available(ApplicationState.SUBMITTED, Role.HR_BUREAU));
+        assertEquals(List.of(ApplicationTransition.REVOKE),
+                ApplicationStateMachine.available(ApplicationState.CERTIFIED, Role.HR_BUREAU));
+        for (Role role : Role.values()) {
+            if (role != Role.HR_BUREAU) {
+                assertFalse(ApplicationStateMachine.available(ApplicationState.ACCEPTED, role)
+                        .contains(ApplicationTransition.VOID_FOR_FRAUD), role.name());
+            }
+        }
     }
 }

@@ -11,6 +11,7 @@ import cn.zhicheng.core.audit.AuditTrail;
 import cn.zhicheng.core.deadline.DeadlineService;
 import cn.zhicheng.core.idempotency.Idempotency;
 import cn.zhicheng.core.identity.Actor;
+import cn.zhicheng.core.integrity.IntegrityKind;
 import cn.zhicheng.core.integrity.IntegrityRecord;
 import cn.zhicheng.core.problem.Problem;
 import cn.zhicheng.core.series.Committee;
@@ -182,10 +183,14 @@ public class ApplicationService {
     }
 
     /** R20: a person whose fraud was confirmed may not apply until the ban ends. */
+    /** R20, R21: a person barred by a confirmed fraud or a false proof they were responsible for may not apply. */
     private void requireNoBan(Application application) {
         IntegrityRecord.activeBan(application.applicantId, deadlines.today()).ifPresent(ban -> {
-            throw Problem.rule("R20", 403, "INTEGRITY_BAN", "Barred from applying",
-                    "Fraud was confirmed on " + ban.confirmedOn + ", so you may not apply until " + ban.banEndsOn
+            String why = ban.kind == IntegrityKind.FALSE_PROOF
+                    ? "False proof you were responsible for was confirmed on "
+                    : "Fraud was confirmed on ";
+            throw Problem.rule(ban.kind.rule(), 403, "INTEGRITY_BAN", "Barred from applying",
+                    why + ban.confirmedOn + ", so you may not apply until " + ban.banEndsOn
                             + "; the application stays a draft.")
                     .with("banEndsOn", ban.banEndsOn);
         });

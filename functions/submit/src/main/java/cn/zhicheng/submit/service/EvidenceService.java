@@ -6,18 +6,15 @@ import cn.zhicheng.core.application.ApplicationState;
 import cn.zhicheng.core.application.EvidenceItem;
 import cn.zhicheng.core.application.EvidenceKind;
 import cn.zhicheng.core.audit.AuditTrail;
-import cn.zhicheng.core.config.ZhichengConfig;
 import cn.zhicheng.core.identity.Actor;
 import cn.zhicheng.core.problem.Problem;
-import cn.zhicheng.core.storage.EvidenceStore;
 import cn.zhicheng.core.storage.PresignedRequest;
-import cn.zhicheng.core.storage.StoredObject;
+import cn.zhicheng.core.storage.Uploads;
 import cn.zhicheng.submit.rest.ApplicationRequests;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -31,17 +28,15 @@ public class EvidenceService {
 
     private final ApplicationService applications;
     private final ApplicationAccess access;
-    private final EvidenceStore store;
-    private final ZhichengConfig config;
+    private final Uploads uploads;
     private final AuditTrail audit;
     private final Clock clock;
 
-    public EvidenceService(ApplicationService applications, ApplicationAccess access, EvidenceStore store,
-            ZhichengConfig config, AuditTrail audit, Clock clock) {
+    public EvidenceService(ApplicationService applications, ApplicationAccess access, Uploads uploads,
+            AuditTrail audit, Clock clock) {
         this.applications = applications;
         this.access = access;
-        this.store = store;
-        this.config = config;
+        this.uploads = uploads;
         this.audit = audit;
         this.clock = clock;
     }
@@ -103,22 +98,12 @@ public class EvidenceService {
         if (item.status != EvidenceItem.Status.UPLOADED) {
             throw Problem.conflict("EVIDENCE_NOT_UPLOADED", "File not uploaded yet", "This file is not uploaded yet.");
         }
-        return store.presignDownload(item.objectKey, item.fileName, config.evidence().urlTtl());
+        return uploads.presignDownload(item.objectKey, item.fileName);
     }
 
     /** The one path that checks a declared file, records its pending item and signs its upload. */
     private Upload upload(Application application, EvidenceKind kind, ApplicationRequests.DeclaredFile file) {
-        String contentType = file.contentType().trim().toLowerCase(Locale.ROOT);
-        if (!config.evidence().allowedTypes().contains(contentType)) {
-            throw Problem.of(415, "EVIDENCE_TYPE_NOT_ALLOWED", "File type not allowed",
-                    "Evidence must be one of " + String.join(", ", config.evidence().allowedTypes()) + "; got "
-                            + contentType + ".");
-        }
-        if (file.size() > config.evidence().maxSize()) {
-            throw Problem.of(413, "EVIDENCE_TOO_LARGE", "File too large",
-                    "Evidence files may be at most " + config.evidence().maxSize() / (1024 * 1024)
-                            + " MiB; this one is " + file.size() + " bytes.");
-        }
+        String contentType = uploads.acceptedType(file.contentType(), file.size());
         EvidenceItem item = new EvidenceItem();
         item.id = UUID.randomUUID();
         item.applicationId = application.id;
@@ -131,8 +116,7 @@ public class EvidenceService {
         item.status = EvidenceItem.Status.PENDING;
         item.createdAt = clock.instant();
         item.persist();
-        PresignedRequest upload = store.presignUpload(item.objectKey, contentType, item.size,
-                config.evidence().urlTtl());
+        PresignedRequest upload = uploads.presignUpload(item.objectKey, contentType, item.size);
         return new Upload(item, upload);
     }
 
@@ -141,17 +125,7 @@ public class EvidenceService {
         if (item.status == EvidenceItem.Status.UPLOADED) {
             return item;
         }
-        StoredObject stored = store.describe(item.objectKey)
-                .orElseThrow(() -> Problem.conflict("EVIDENCE_NOT_UPLOADED", "File not uploaded yet",
-                        "The store has no file for this item yet; upload it first."));
-        if (stored.size() != item.size) {
-            throw Problem.conflict("EVIDENCE_SIZE_MISMATCH", "Upload incomplete",
-                    "The store holds " + stored.size() + " bytes but " + item.size + " were declared.");
-        }
-        if (stored.contentType() != null && !stored.contentType().equalsIgnoreCase(item.contentType)) {
-            throw Problem.conflict("EVIDENCE_TYPE_MISMATCH", "Wrong file type uploaded",
-                    "The store holds a " + stored.contentType() + " file but " + item.contentType + " was declared.");
-        }
+        uploads.requireStored(item.objectKey, item.size, item.contentType);
         item.status = EvidenceItem.Status.UPLOADED;
         item.uploadedAt = clock.instant();
         audit.record(actor, new AuditTrail.Change("EVIDENCE_UPLOADED", "EVIDENCE", item.id,

@@ -1,0 +1,98 @@
+// Drives the server's own API from the browser tests, for set-up a scenario needs but does not test: an
+// application walked to ACCEPTED by its real steps (register, draft, evidence, pledge, unit review, publicity,
+// recommendation, vetting, acceptance). Every call goes through the same routes the pages use.
+import { BASE_URL, fail, freshIdNumber, makePdf, PASSWORD } from './lib'
+
+type Json = Record<string, unknown>
+
+async function call<T = Json>(method: string, path: string, token: string | null, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' }
+  if (token) headers.authorization = `Bearer ${token}`
+  if (body !== undefined) headers['content-type'] = 'application/json'
+  const res = await fetch(`${BASE_URL}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
+  const text = await res.text()
+  if (!res.ok) fail(`${method} ${path} answered ${res.status}: ${text.slice(0, 400)}`)
+  return (text ? JSON.parse(text) : {}) as T
+}
+
+/** A bearer token for a demo (or just registered) user. */
+export async function tokenFor(username: string, password = PASSWORD): Promise<string> {
+  const session = await call<{ token: string }>('POST', '/api/auth/sign-in', null, { username, password })
+  return session.token
+}
+
+/** The server's settable clock (decision 0009), moved without a browser. */
+export async function moveServerClock(instant: string): Promise<void> {
+  await call('PUT', '/api/dev/clock', null, { now: instant })
+}
+
+async function serverInstant(): Promise<Date> {
+  const body = await call<{ now: string }>('GET', '/api/dev/clock', null)
+  return new Date(body.now)
+}
+
+async function upload(grant: { method: string; url: string; headers: Record<string, string> }, bytes: Buffer) {
+  const res = await fetch(grant.url, { method: grant.method, headers: grant.headers, body: new Uint8Array(bytes) })
+  if (!res.ok) fail(`upload answered ${res.status}: ${(await res.text()).slice(0, 200)}`)
+}
+
+export interface AcceptedApplication {
+  applicationId: string
+  username: string
+  password: string
+  name: string
+  evidenceTitle: string
+}
+
+/**
+ * A newly registered person's engineering application at `level`, walked to ACCEPTED by the committee that R8
+ * routes it to (DEPUTY_SENIOR: WF-ENG-SENIOR, accepted by `office2`). The server clock moves forward past the
+ * 5-working-day unit publicity (R7) and stays there.
+ */
+export async function acceptedApplication(name: string, level = 'DEPUTY_SENIOR'): Promise<AcceptedApplication> {
+  const series = await call<Array<{ id: string; code: string }>>('GET', '/api/catalogue/series', null)
+  const engineering = series.find((s) => s.code === 'ENGINEERING') ?? fail('no ENGINEERING series')
+  const units = await call<Array<{ id: string; code: string }>>('GET', '/api/catalogue/units?kind=EMPLOYER', null)
+  const employer = units.find((u) => u.code === 'WFDLSJY') ?? fail('no WFDLSJY unit')
+  const username = `sc-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e4)}`
+  const password = 'a-long-password'
+  const session = await call<{ token: string }>('POST', '/api/auth/register', null, {
+    username, password, name, idNumber: freshIdNumber(), unitId: employer.id,
+  })
+  const me = session.token
+  let app = await call<{ id: string; version: number }>('POST', '/api/applications', me, {
+    seriesId: engineering.id, level, specialty: '电力系统', unitId: employer.id, employment: 'EMPLOYED',
+    diplomaNumber: '105611201005009876', graduationYear: 2010,
+  })
+  const evidenceTitle = '高级工程师任职资格业绩证明'
+  const pdf = makePdf('spot-check evidence')
+  const grant = await call<{ item: { id: string }; upload: { method: string; url: string; headers: Record<string, string> } }>(
+    'POST', `/api/applications/${app.id}/evidence`, me,
+    { title: evidenceTitle, fileName: 'achievement.pdf', contentType: 'application/pdf', size: pdf.length, kind: 'APPLICANT' })
+  await upload(grant.upload, pdf)
+  await call('POST', `/api/applications/${app.id}/evidence/${grant.item.id}/complete`, me)
+  app = await call('GET', `/api/applications/${app.id}`, me)
+  app = await call('POST', `/api/applications/${app.id}/submit`, me, { pledgeAccepted: true, version: app.version })
+
+  const unit = await tokenFor('unit')
+  app = await call('POST', `/api/unit/applications/${app.id}/review`, unit, { version: app.version })
+  for (const kind of ['SUPERVISION_CARD', 'APPRAISAL_FORM', 'PUBLICITY_RECORD']) {
+    const file = makePdf(kind)
+    const g = await call<{ item: { id: string }; upload: { method: string; url: string; headers: Record<string, string> } }>(
+      'POST', `/api/unit/applications/${app.id}/attachments`, unit,
+      { title: kind, fileName: `${kind.toLowerCase()}.pdf`, contentType: 'application/pdf', size: file.length, kind })
+    await upload(g.upload, file)
+    await call('POST', `/api/unit/applications/${app.id}/attachments/${g.item.id}/complete`, unit)
+  }
+  // R7: the publicity runs 5 working days; 14 calendar days later it is over whatever holidays fall in between.
+  const now = await serverInstant()
+  await moveServerClock(new Date(now.getTime() + 14 * 86_400_000).toISOString())
+  app = await call('GET', `/api/unit/applications/${app.id}`, unit)
+  app = await call('POST', `/api/unit/applications/${app.id}/recommend`, unit,
+    { unitPledgeAccepted: true, diplomaVerification: 'DIPLOMA_DATABASE', version: app.version })
+  const hr = await tokenFor('hrbureau')
+  app = await call('POST', `/api/review/applications/${app.id}/vet`, hr, { version: app.version })
+  const office = await tokenFor(level === 'DEPUTY_SENIOR' || level === 'SENIOR' ? 'office2' : 'office')
+  app = await call('POST', `/api/review/applications/${app.id}/accept`, office, { version: app.version })
+  return { applicationId: app.id, username, password, name, evidenceTitle }
+}
