@@ -114,10 +114,11 @@ export function spotcheckApi(c: SpotcheckContext): boolean {
     }), true
   }
   if (method === 'POST' && path === '/api/public/certificate-reports') {
-    if (!String(data.reason ?? '').trim()) return c.problem(400, 'VALIDATION_FAILED', 'reason is required'), true
+    const reason = String(data.reason ?? '').trim()
+    if (reason.length < 10 || reason.length > 2000) return c.problem(400, 'VALIDATION_FAILED', 'reason: 10 to 2000 characters'), true
     const id = randomUUID()
     const r = { id, reference: `JB${today().replace(/-/g, '')}-${String(reports.size + 1).padStart(4, '0')}`, createdAt: nowIso(), state: 'PENDING',
-      certificateNumber: data.certificateNumber ?? null, payload: data.payload ?? null, reason: data.reason, contact: data.contact ?? null, version: 1 }
+      certificateNumber: data.certificateNumber ?? null, certificateKnown: false, payload: data.payload ?? null, reason: data.reason, contact: data.contact ?? null, version: 1 }
     reports.set(id, r)
     return c.send(201, { reference: r.reference, createdAt: r.createdAt }), true
   }
@@ -332,7 +333,7 @@ export function spotcheckApi(c: SpotcheckContext): boolean {
     const r = reports.get(decodeURIComponent(m[1]))
     if (!r) return c.problem(404, 'NOT_FOUND', 'No such report'), true
     if (r.state !== 'PENDING') return c.problem(409, 'REPORT_DECIDED', 'Already decided', { rule: 'R31' }), true
-    Object.assign(r, { state: data.outcome, outcome: data.outcome, note: data.note, decidedAt: nowIso(), version: Number(r.version) + 1 })
+    Object.assign(r, { state: data.outcome, decisionNote: data.note, decidedAt: nowIso(), version: Number(r.version) + 1 })
     return c.send(200, r), true
   }
   return c.problem(404, 'NOT_FOUND', 'No such route'), true

@@ -922,21 +922,22 @@ export interface CertificateReportReceipt {
   createdAt: string
 }
 
-/** `ReportView` of the contract: the fields are not listed there, so all but id and version are optional. */
+/** `ReportView` of docs/spotcheck.md (R31). */
 export interface CertificateReport {
   id: string
-  reference?: string | null
+  reference: string
   certificateNumber?: string | null
+  /** Whether a certificate of this service has that number. */
+  certificateKnown?: boolean | null
   payload?: string | null
-  reason?: string | null
+  reason: string
   contact?: string | null
-  state?: string | null
-  createdAt?: string | null
-  outcome?: ReportOutcome | string | null
-  note?: string | null
+  /** PENDING, PROVEN or DISMISSED. */
+  state: string
+  decisionNote?: string | null
   decidedAt?: string | null
-  decidedByName?: string | null
   integrityRecordId?: string | null
+  createdAt: string
   version: number
 }
 
