@@ -117,7 +117,7 @@ export function spotcheckApi(c: SpotcheckContext): boolean {
     const reason = String(data.reason ?? '').trim()
     if (reason.length < 10 || reason.length > 2000) return c.problem(400, 'VALIDATION_FAILED', 'reason: 10 to 2000 characters'), true
     const id = randomUUID()
-    const r = { id, reference: `JB${today().replace(/-/g, '')}-${String(reports.size + 1).padStart(4, '0')}`, createdAt: nowIso(), state: 'PENDING',
+    const r = { id, reference: `JB${today().replace(/-/g, '')}-${String(reports.size + 1).padStart(4, '0')}`, createdAt: nowIso(), state: 'OPEN',
       certificateNumber: data.certificateNumber ?? null, certificateKnown: false, payload: data.payload ?? null, reason: data.reason, contact: data.contact ?? null, version: 1 }
     reports.set(id, r)
     return c.send(201, { reference: r.reference, createdAt: r.createdAt }), true
@@ -232,7 +232,7 @@ export function spotcheckApi(c: SpotcheckContext): boolean {
       const ids = [mk('FRAUD', 'R20', String(s.applicantName), String(s.unitName))]
       const fp = data.falseProof as Json | undefined
       if (fp) ids.push(mk('FALSE_PROOF', 'R21', String(fp.responsibleName), UNITS.find((u) => u.id === fp.unitId)?.name ?? String(fp.unitId)))
-      Object.assign(s, { applicationState: 'VOID', integrityRecordIds: ids, version: Number(s.version) + 1 })
+      Object.assign(s, { outcome: 'FRAUD_CONFIRMED', applicationState: 'VOID', integrityRecordIds: ids, version: Number(s.version) + 1 })
       return c.send(200, s), true
     }
     return c.problem(404, 'NOT_FOUND', 'No such route'), true
@@ -332,7 +332,7 @@ export function spotcheckApi(c: SpotcheckContext): boolean {
   if (method === 'POST' && (m = /^\/api\/certificate-reports\/([^/]+)\/decision$/.exec(path))) {
     const r = reports.get(decodeURIComponent(m[1]))
     if (!r) return c.problem(404, 'NOT_FOUND', 'No such report'), true
-    if (r.state !== 'PENDING') return c.problem(409, 'REPORT_DECIDED', 'Already decided', { rule: 'R31' }), true
+    if (r.state !== 'OPEN') return c.problem(409, 'REPORT_DECIDED', 'Already decided', { rule: 'R31' }), true
     Object.assign(r, { state: data.outcome, decisionNote: data.note, decidedAt: nowIso(), version: Number(r.version) + 1 })
     return c.send(200, r), true
   }

@@ -87,7 +87,7 @@ describe('spot-check routes follow docs/spotcheck.md', () => {
     await integrity.rescind('i1', 'why', 5)
     await integrity.mine()
     await certificateReports.report({ certificateNumber: 'N1', reason: 'R' }, 'k3')
-    await certificateReports.list('PENDING')
+    await certificateReports.list('OPEN')
     await certificateReports.decide('c1', { outcome: 'DISMISSED', note: 'n', version: 1 })
     expect(calls.map(line)).toEqual([
       'GET /api/spotcheck-requests null',
@@ -98,7 +98,7 @@ describe('spot-check routes follow docs/spotcheck.md', () => {
       'POST /api/integrity-records/i1/rescission {"reason":"why","version":5}',
       'GET /api/me/integrity-records null',
       'POST /api/public/certificate-reports {"certificateNumber":"N1","reason":"R"}',
-      'GET /api/certificate-reports?state=PENDING null',
+      'GET /api/certificate-reports?state=OPEN null',
       'POST /api/certificate-reports/c1/decision {"outcome":"DISMISSED","note":"n","version":1}',
     ])
     expect(calls[7].headers['Idempotency-Key']).toBe('k3')

@@ -66,7 +66,7 @@ import type {
   PublicSpotCheckSummary,
   ReportDecision,
   RequestAddressee,
-  SampleOutcome,
+  OfficeOutcome,
   SpotCheck,
   SpotCheckAttachment,
   SpotCheckFinding,
@@ -438,7 +438,7 @@ export const spotchecks = {
     http.post<SpotCheckRequest>(`/api/spotchecks/${enc(id)}/samples/${enc(applicationId)}/requests`, body, {
       headers: idempotencyHeader(idempotencyKey),
     }),
-  conclude: (id: string, applicationId: string, outcome: SampleOutcome, note: string, version: number) =>
+  conclude: (id: string, applicationId: string, outcome: OfficeOutcome, note: string, version: number) =>
     http.post<SpotCheckSample>(`/api/spotchecks/${enc(id)}/samples/${enc(applicationId)}/conclusion`, {
       outcome,
       note,

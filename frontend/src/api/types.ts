@@ -703,7 +703,10 @@ export const SPOTCHECK_ASKED_ROLES: readonly Role[] = ['APPLICANT', 'UNIT_HR', '
 
 export const SPOTCHECK_STATES = ['COMMITTED', 'DRAWN', 'SUPERSEDED'] as const
 export type SpotCheckState = (typeof SPOTCHECK_STATES)[number]
-export const SAMPLE_OUTCOMES = ['CLEAR', 'PROBLEM', 'FRAUD_SUSPECTED'] as const
+/** What the office concludes (R18); FRAUD_CONFIRMED is the HR bureau's confirmation (R20), never the office's. */
+export const OFFICE_OUTCOMES = ['CLEAR', 'PROBLEM', 'FRAUD_SUSPECTED'] as const
+export type OfficeOutcome = (typeof OFFICE_OUTCOMES)[number]
+export const SAMPLE_OUTCOMES = [...OFFICE_OUTCOMES, 'FRAUD_CONFIRMED'] as const
 export type SampleOutcome = (typeof SAMPLE_OUTCOMES)[number]
 export const FINDING_RESULTS = ['OK', 'PROBLEM', 'FRAUD'] as const
 export type FindingResult = (typeof FINDING_RESULTS)[number]
@@ -713,6 +716,8 @@ export const INTEGRITY_KINDS = ['FRAUD', 'FALSE_PROOF', 'CERTIFICATE_MISUSE'] as
 export type IntegrityKind = (typeof INTEGRITY_KINDS)[number]
 export const REPORT_OUTCOMES = ['PROVEN', 'DISMISSED'] as const
 export type ReportOutcome = (typeof REPORT_OUTCOMES)[number]
+/** A report's states: OPEN until decided. */
+export const REPORT_STATES = ['OPEN', ...REPORT_OUTCOMES] as const
 
 export interface SpotCheckPopulation {
   roundId: string
@@ -932,7 +937,7 @@ export interface CertificateReport {
   payload?: string | null
   reason: string
   contact?: string | null
-  /** PENDING, PROVEN or DISMISSED. */
+  /** OPEN, PROVEN or DISMISSED. */
   state: string
   decisionNote?: string | null
   decidedAt?: string | null

@@ -927,6 +927,7 @@ const en: MessageSchema = {
     CLEAR: 'Clear',
     PROBLEM: 'Problem (not fraud)',
     FRAUD_SUSPECTED: 'Fraud suspected',
+    FRAUD_CONFIRMED: 'Fraud confirmed',
     PENDING: 'Not concluded',
   },
   findingResult: {
@@ -946,7 +947,7 @@ const en: MessageSchema = {
     CERTIFICATE_MISUSE: 'Forged, altered or misused certificate',
   },
   reportState: {
-    PENDING: 'Pending',
+    OPEN: 'Open',
     PROVEN: 'Proven',
     DISMISSED: 'Dismissed',
   },

@@ -923,6 +923,7 @@ const zhCN = {
     CLEAR: '无问题',
     PROBLEM: '有问题（非造假）',
     FRAUD_SUSPECTED: '涉嫌弄虚作假',
+    FRAUD_CONFIRMED: '已确认弄虚作假',
     PENDING: '未作结论',
   },
   findingResult: {
@@ -942,7 +943,7 @@ const zhCN = {
     CERTIFICATE_MISUSE: '伪造、变造或冒用证书',
   },
   reportState: {
-    PENDING: '待处理',
+    OPEN: '待处理',
     PROVEN: '查实',
     DISMISSED: '不成立',
   },

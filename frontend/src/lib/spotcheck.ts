@@ -126,14 +126,14 @@ export function useSpotLabels() {
     result: (c?: string | null) => codeLabel(tt, tte, 'findingResult', c ?? 'PENDING'),
     addressee: (c?: string | null) => codeLabel(tt, tte, 'addressee', c),
     kind: (c?: string | null) => codeLabel(tt, tte, 'integrityKind', c),
-    reportState: (c?: string | null) => codeLabel(tt, tte, 'reportState', c ?? 'PENDING'),
+    reportState: (c?: string | null) => codeLabel(tt, tte, 'reportState', c ?? 'OPEN'),
   }
 }
 
 export type TagKind = 'primary' | 'success' | 'info' | 'warning' | 'danger'
 
 export function outcomeTag(outcome: string | null | undefined): TagKind {
-  return outcome === 'CLEAR' ? 'success' : outcome === 'PROBLEM' ? 'warning' : outcome === 'FRAUD_SUSPECTED' ? 'danger' : 'info'
+  return outcome === 'CLEAR' ? 'success' : outcome === 'PROBLEM' ? 'warning' : outcome === 'FRAUD_SUSPECTED' || outcome === 'FRAUD_CONFIRMED' ? 'danger' : 'info'
 }
 
 export function resultTag(result: string | null | undefined): TagKind {
