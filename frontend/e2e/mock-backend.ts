@@ -12,6 +12,7 @@ import { E2E_DIR } from './lib'
 import { calendarApi } from './mock-calendar'
 import { deadlinesApi } from './mock-deadlines'
 import { COMMITTEE_USERS, committeeApi } from './mock-committee'
+import { spotcheckApi } from './mock-spotcheck'
 
 const PORT = Number(process.env.ZC_MOCK_PORT ?? 8089)
 const DIST = join(E2E_DIR, '..', 'dist')
@@ -198,6 +199,28 @@ async function api(req: IncomingMessage, res: ServerResponse, url: URL) {
       path,
       data,
       user: who ? { username: String(who.username), role: String(who.role) } : null,
+      send: (status, b, type) => send(res, status, b, type),
+      problem: (status, code, title, extra) => problem(res, status, code, title, extra),
+    })
+  )
+    return
+
+  // Spot checks, the integrity record and certificate reports live in mock-spotcheck.ts.
+  if (
+    spotcheckApi({
+      method,
+      path,
+      query: url.searchParams,
+      signedUrl: (m, key) => {
+        const expires = Date.now() + 15 * 60e3
+        const sig = createHmac('sha256', KEY).update(`${m} ${key} ${expires}`).digest('hex')
+        return `/local-store/${encodeURIComponent(key)}?X-Zc-Expires=${expires}&X-Zc-Signature=${sig}`
+      },
+      putFile: (key, type, bytes) => void store.set(key, { type, bytes }),
+      data,
+      headers: req.headers,
+      user: who ? { username: String(who.username), role: String(who.role), name: String(who.name ?? '') } : null,
+      apps,
       send: (status, b, type) => send(res, status, b, type),
       problem: (status, code, title, extra) => problem(res, status, code, title, extra),
     })

@@ -1,6 +1,6 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import type { Role } from './api/types'
-import { COMMITTEE_STAFF_ROLES, STAFF_ROLES, WORK_PAGE_ROLES, WORK_ROLES } from './api/types'
+import { COMMITTEE_STAFF_ROLES, SPOTCHECK_ASKED_ROLES, STAFF_ROLES, WORK_PAGE_ROLES, WORK_ROLES } from './api/types'
 import { currentRole, homeFor, isSignedIn } from './lib/session'
 
 declare module 'vue-router' {
@@ -109,6 +109,78 @@ const routes: RouteRecordRaw[] = [
   },
   { path: '/notices', name: 'notices', component: () => import('./views/Notices.vue'), meta: { public: true } },
   // ---------- end of committee route ----------
+  // ---------- Spot checks and integrity (docs/spotcheck.md, R18–R21, R31) ----------
+  {
+    path: '/spotchecks',
+    name: 'spotchecks',
+    component: () => import('./views/Spotchecks.vue'),
+    meta: { roles: COMMITTEE_STAFF_ROLES },
+  },
+  {
+    path: '/spotchecks/:id',
+    name: 'spotcheck',
+    component: () => import('./views/SpotcheckDetail.vue'),
+    props: true,
+    meta: { roles: COMMITTEE_STAFF_ROLES },
+  },
+  {
+    path: '/public/spotchecks',
+    name: 'public-spotchecks',
+    component: () => import('./views/PublicSpotchecks.vue'),
+    meta: { public: true },
+  },
+  {
+    path: '/public/spotchecks/:id',
+    name: 'public-spotcheck',
+    component: () => import('./views/PublicSpotcheck.vue'),
+    props: true,
+    meta: { public: true },
+  },
+  {
+    path: '/inspector/spotchecks',
+    name: 'inspector-spotchecks',
+    component: () => import('./views/InspectorSpotchecks.vue'),
+    meta: { roles: ['EXPERT'] },
+  },
+  {
+    path: '/inspector/spotchecks/:drawId/:applicationId',
+    name: 'inspector-spotcheck',
+    component: () => import('./views/InspectorSpotcheck.vue'),
+    props: true,
+    meta: { roles: ['EXPERT'] },
+  },
+  {
+    path: '/spotcheck-requests',
+    name: 'spotcheck-requests',
+    component: () => import('./views/SpotcheckRequests.vue'),
+    meta: { roles: SPOTCHECK_ASKED_ROLES },
+  },
+  {
+    path: '/integrity',
+    name: 'integrity',
+    component: () => import('./views/IntegrityRecords.vue'),
+    meta: { roles: COMMITTEE_STAFF_ROLES },
+  },
+  {
+    path: '/integrity/:id',
+    name: 'integrity-record',
+    component: () => import('./views/IntegrityDetail.vue'),
+    props: true,
+    meta: { roles: COMMITTEE_STAFF_ROLES },
+  },
+  {
+    path: '/me/integrity',
+    name: 'my-integrity',
+    component: () => import('./views/MyIntegrity.vue'),
+    meta: { roles: ['APPLICANT'] },
+  },
+  {
+    path: '/certificate-reports',
+    name: 'certificate-reports',
+    component: () => import('./views/CertificateReports.vue'),
+    meta: { roles: ['HR_BUREAU'] },
+  },
+  // ---------- end of spot checks and integrity ----------
   { path: '/verify', name: 'verify', component: () => import('./views/Verify.vue'), meta: { public: true } },
   {
     path: '/:pathMatch(.*)*',

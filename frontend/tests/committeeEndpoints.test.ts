@@ -1,37 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { expertMeetings, meetings, publicNotices, rounds, statisticsPath } from '../src/api/endpoints'
-import { session } from '../src/lib/session'
+import { recordFetch } from './fetchRecorder'
 
-interface Call {
-  method: string
-  path: string
-  headers: Record<string, string>
-  body: unknown
-}
-
-let calls: Call[] = []
-
-beforeEach(() => {
-  calls = []
-  session.token = 'tok'
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (path: string, init: RequestInit) => {
-      calls.push({
-        method: String(init.method),
-        path,
-        headers: init.headers as Record<string, string>,
-        body: init.body ? JSON.parse(String(init.body)) : undefined,
-      })
-      return new Response('{"id":"m1","version":2}', { status: 200, headers: { 'Content-Type': 'application/json' } })
-    }),
-  )
-})
-
-afterEach(() => {
-  vi.unstubAllGlobals()
-  session.token = null
-})
+const calls = recordFetch('{"id":"m1","version":2}')
 
 describe('committee route endpoints follow docs/workflow.md', () => {
   it('a meeting application carries its Idempotency-Key and the agenda', async () => {

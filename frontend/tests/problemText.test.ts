@@ -24,7 +24,9 @@ describe('problems with extension members, in the reader’s language', () => {
     const f = describeError(refusal({ code: 'INTEGRITY_BAN', rule: 'R20', banEndsOn: '2031-05-01', detail: 'banned' }))
     expect(f.title).toBe('因弄虚作假记入诚信档案，2031/05/01 之前不得申报')
     expect(f.ruleTag).toBe('(R20)')
-    expect(f.next).toContain('禁止申报期')
+    // the next step names the day the ban ends and what to do (R20)
+    expect(f.next).toMatch(/^自 2031\/05\/01 起可再次申报（R20）/)
+    expect(f.next).toContain('申请复核')
     // the server's English detail is not shown to a Chinese reader: the translated title says it all
     expect(f.detail).toBe('')
     expect(f.text).toContain('(R20)')
@@ -32,6 +34,20 @@ describe('problems with extension members, in the reader’s language', () => {
     const en = describeError(refusal({ code: 'INTEGRITY_BAN', banEndsOn: '2031-05-01', detail: 'banned' }))
     expect(en.title).toBe('Fraud on your integrity record: you may not apply until 05/01/2031')
     expect(en.detail).toBe('banned')
+    expect(en.next).toContain('from 05/01/2031')
+  })
+
+  it('tells a false-proof ban (R21) from a fraud ban (R20) by the rule', () => {
+    const f = describeError(refusal({ code: 'INTEGRITY_BAN', rule: 'R21', banEndsOn: '2031-05-01' }))
+    expect(f.title).toBe('您作为出具虚假证明的责任人记入诚信档案，2031/05/01 之前不得申报晋升职称')
+    expect(f.next).toMatch(/^自 2031\/05\/01 起可再次申报晋升（R21）/)
+    expect(f.ruleTag).toBe('(R21)')
+  })
+
+  it('tells a spot-check draw already drawn (R19) from a meeting draw (R10)', () => {
+    expect(describeError(refusal({ code: 'ALREADY_DRAWN', rule: 'R19' })).title).toBe('本次抽查已经抽取')
+    expect(describeError(refusal({ code: 'ALREADY_DRAWN', rule: 'R10' })).title).toBe('本次会议已抽取专家')
+    expect(describeError(refusal({ code: 'ALREADY_DRAWN' })).title).toBe('本次会议已抽取专家')
   })
 
   it('names the publicity end date (R7)', () => {

@@ -49,6 +49,33 @@ import type {
   RoundObjection,
   VoteChoice,
 } from './types'
+import type {
+  CertificateReport,
+  CertificateReportReceipt,
+  FalseProof,
+  FindingAttachmentGrant,
+  FindingResult,
+  InspectorApplication,
+  InspectorAssignment,
+  IntegrityPage,
+  IntegrityQuery,
+  IntegrityRecord,
+  NewCertificateReport,
+  NewSpotCheck,
+  PublicSpotCheck,
+  PublicSpotCheckSummary,
+  ReportDecision,
+  RequestAddressee,
+  OfficeOutcome,
+  SpotCheck,
+  SpotCheckAttachment,
+  SpotCheckFinding,
+  SpotCheckPopulation,
+  SpotCheckRequest,
+  SpotCheckSample,
+  SpotCheckSeries,
+  SpotCheckVerification,
+} from './types'
 
 const enc = encodeURIComponent
 
@@ -377,4 +404,120 @@ export const pools = {
 export const expertConflicts = {
   list: () => http.get<Conflict[]>('/api/expert/conflicts'),
   declare: (body: NewConflict) => http.post<Conflict>('/api/expert/conflicts', body),
+}
+
+// ---------- Spot checks and integrity (docs/spotcheck.md, R18–R21, R31) ----------
+
+/** A query string of the parameters that are set ('' when none). */
+export function queryString(params: Record<string, string | number | boolean | null | undefined>): string {
+  const parts = Object.entries(params)
+    .filter(([, v]) => v !== undefined && v !== null && v !== '')
+    .map(([k, v]) => `${enc(k)}=${enc(String(v))}`)
+  return parts.length ? `?${parts.join('&')}` : ''
+}
+
+/** The office's draws (R18, R19); the HR bureau reads them and confirms fraud (R20, R21). */
+export const spotchecks = {
+  series: (roundId: string) => http.get<SpotCheckSeries[]>(`/api/spotchecks/series${queryString({ roundId })}`),
+  population: (roundId: string, seriesId: string) =>
+    http.get<SpotCheckPopulation>(`/api/spotchecks/population${queryString({ roundId, seriesId })}`),
+  list: (roundId?: string) => http.get<SpotCheck[]>(`/api/spotchecks${queryString({ roundId })}`),
+  get: (id: string) => http.get<SpotCheck>(`/api/spotchecks/${enc(id)}`),
+  /** The commitment: the seed stays in the office's browser; one Idempotency-Key per attempt. */
+  commit: (body: NewSpotCheck, idempotencyKey: string) =>
+    http.post<SpotCheck>('/api/spotchecks', body, { headers: idempotencyHeader(idempotencyKey) }),
+  /** The reveal: the server checks SHA-256(seed) against the commitment and draws. */
+  draw: (id: string, seed: string, version: number) =>
+    http.post<SpotCheck>(`/api/spotchecks/${enc(id)}/draw`, { seed, version }),
+  ask: (
+    id: string,
+    applicationId: string,
+    body: { addressee: RequestAddressee; question: string; workingDays?: number },
+    idempotencyKey: string,
+  ) =>
+    http.post<SpotCheckRequest>(`/api/spotchecks/${enc(id)}/samples/${enc(applicationId)}/requests`, body, {
+      headers: idempotencyHeader(idempotencyKey),
+    }),
+  conclude: (id: string, applicationId: string, outcome: OfficeOutcome, note: string, version: number) =>
+    http.post<SpotCheckSample>(`/api/spotchecks/${enc(id)}/samples/${enc(applicationId)}/conclusion`, {
+      outcome,
+      note,
+      version,
+    }),
+  confirmFraud: (id: string, applicationId: string, reason: string, falseProof?: FalseProof | null) =>
+    http.post<SpotCheckSample>(
+      `/api/spotchecks/${enc(id)}/samples/${enc(applicationId)}/fraud-confirmation`,
+      falseProof ? { reason, falseProof } : { reason },
+    ),
+}
+
+function findingPath(drawId: string, applicationId: string, evidenceItemId: string): string {
+  return `/api/inspector/spotchecks/${enc(drawId)}/applications/${enc(applicationId)}/findings/${enc(evidenceItemId)}`
+}
+
+/** The signed-in expert's spot-check assignments (R19) and findings per evidence item. */
+export const inspector = {
+  list: () => http.get<InspectorAssignment[]>('/api/inspector/spotchecks'),
+  get: (drawId: string, applicationId: string) =>
+    http.get<InspectorApplication>(`/api/inspector/spotchecks/${enc(drawId)}/applications/${enc(applicationId)}`),
+  record: (drawId: string, applicationId: string, evidenceItemId: string, result: FindingResult, note: string) =>
+    http.put<SpotCheckFinding>(findingPath(drawId, applicationId, evidenceItemId), { result, note }),
+  addAttachment: (
+    drawId: string,
+    applicationId: string,
+    evidenceItemId: string,
+    meta: { fileName: string; contentType: string; size: number },
+  ) => http.post<FindingAttachmentGrant>(`${findingPath(drawId, applicationId, evidenceItemId)}/attachments`, meta),
+  completeAttachment: (drawId: string, applicationId: string, evidenceItemId: string, attachmentId: string) =>
+    http.post<SpotCheckAttachment>(
+      `${findingPath(drawId, applicationId, evidenceItemId)}/attachments/${enc(attachmentId)}/complete`,
+    ),
+}
+
+/** Questions put by the office to an applicant, unit or department (R18); answered by them. */
+export const spotcheckRequests = {
+  list: () => http.get<SpotCheckRequest[]>('/api/spotcheck-requests'),
+  answer: (id: string, answer: string, version: number) =>
+    http.post<SpotCheckRequest>(`/api/spotcheck-requests/${enc(id)}/answer`, { answer, version }),
+}
+
+/** The integrity record (R20, R21, R31): staff search it, the HR bureau rescinds, a person sees their own. */
+export const integrity = {
+  search: (query: IntegrityQuery) =>
+    http.get<IntegrityPage>(
+      `/api/integrity-records${queryString({
+        q: query.q,
+        kind: query.kind,
+        from: query.from,
+        to: query.to,
+        active: query.active ? true : undefined,
+        page: query.page,
+        size: query.size,
+      })}`,
+    ),
+  get: (id: string) => http.get<IntegrityRecord>(`/api/integrity-records/${enc(id)}`),
+  rescind: (id: string, reason: string, version: number) =>
+    http.post<IntegrityRecord>(`/api/integrity-records/${enc(id)}/rescission`, { reason, version }),
+  mine: () => http.get<IntegrityRecord[]>('/api/me/integrity-records'),
+}
+
+/** Reports of forged, altered or misused certificates (R31): anyone reports, the HR bureau decides. */
+export const certificateReports = {
+  report: (body: NewCertificateReport, idempotencyKey: string) =>
+    http.post<CertificateReportReceipt>('/api/public/certificate-reports', body, {
+      auth: false,
+      redirectOn401: false,
+      headers: idempotencyHeader(idempotencyKey),
+    }),
+  list: (state?: string) => http.get<CertificateReport[]>(`/api/certificate-reports${queryString({ state })}`),
+  decide: (id: string, body: ReportDecision) =>
+    http.post<CertificateReport>(`/api/certificate-reports/${enc(id)}/decision`, body),
+}
+
+/** Published draws anyone can re-check (R19); no sign-in. */
+export const publicSpotchecks = {
+  list: () => http.get<PublicSpotCheckSummary[]>('/api/public/spotchecks', { auth: false }),
+  get: (id: string) => http.get<PublicSpotCheck>(`/api/public/spotchecks/${enc(id)}`, { auth: false }),
+  verification: (id: string) =>
+    http.get<SpotCheckVerification>(`/api/public/spotchecks/${enc(id)}/verification`, { auth: false }),
 }

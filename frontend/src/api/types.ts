@@ -258,6 +258,7 @@ export const DEADLINE_KINDS = [
   'INTERMEDIATE_SUMMARY',
   'JUNIOR_FINISH',
   'SUBMISSION_WINDOW_CLOSE',
+  'SPOT_CHECK_RESPONSE',
 ] as const
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number]
 
@@ -693,4 +694,305 @@ export interface NewConflict {
   unitId?: string
   personIdNumber?: string
   reason: string
+}
+
+// ---------- Spot checks and integrity (docs/spotcheck.md, R18–R21, R31) ----------
+
+/** Roles a spot-check question can be addressed to (R18): the applicant, the unit's HR, the department. */
+export const SPOTCHECK_ASKED_ROLES: readonly Role[] = ['APPLICANT', 'UNIT_HR', 'HR_BUREAU']
+
+export const SPOTCHECK_STATES = ['COMMITTED', 'DRAWN', 'SUPERSEDED'] as const
+export type SpotCheckState = (typeof SPOTCHECK_STATES)[number]
+/** What the office concludes (R18); FRAUD_CONFIRMED is the HR bureau's confirmation (R20), never the office's. */
+export const OFFICE_OUTCOMES = ['CLEAR', 'PROBLEM', 'FRAUD_SUSPECTED'] as const
+export type OfficeOutcome = (typeof OFFICE_OUTCOMES)[number]
+export const SAMPLE_OUTCOMES = [...OFFICE_OUTCOMES, 'FRAUD_CONFIRMED'] as const
+export type SampleOutcome = (typeof SAMPLE_OUTCOMES)[number]
+export const FINDING_RESULTS = ['OK', 'PROBLEM', 'FRAUD'] as const
+export type FindingResult = (typeof FINDING_RESULTS)[number]
+export const REQUEST_ADDRESSEES = ['APPLICANT', 'UNIT', 'DEPARTMENT'] as const
+export type RequestAddressee = (typeof REQUEST_ADDRESSEES)[number]
+export const INTEGRITY_KINDS = ['FRAUD', 'FALSE_PROOF', 'CERTIFICATE_MISUSE'] as const
+export type IntegrityKind = (typeof INTEGRITY_KINDS)[number]
+export const REPORT_OUTCOMES = ['PROVEN', 'DISMISSED'] as const
+export type ReportOutcome = (typeof REPORT_OUTCOMES)[number]
+/** A report's states: OPEN until decided. */
+export const REPORT_STATES = ['OPEN', ...REPORT_OUTCOMES] as const
+
+export interface SpotCheckPopulation {
+  roundId: string
+  committeeId: string
+  seriesId: string
+  size: number
+  populationHash: string
+  applicationIds: string[]
+  minimumSampleSize: number
+}
+
+export interface SpotCheckSeries {
+  seriesId: string
+  seriesName: string
+  population: number
+}
+
+export interface SpotCheckAttachment {
+  id: string
+  fileName: string
+}
+
+export interface SpotCheckFinding {
+  evidenceItemId: string
+  evidenceTitle?: string | null
+  expertId: string
+  expertName?: string | null
+  result: FindingResult | string
+  note?: string | null
+  recordedAt?: string | null
+  attachments?: SpotCheckAttachment[] | null
+}
+
+export interface SpotCheckInspector {
+  expertId: string
+  name: string
+  drawRank: number
+  /** How many findings the inspector recorded (a count), or the findings themselves. */
+  findings?: number | SpotCheckFinding[] | null
+}
+
+export interface SpotCheckRequest {
+  id: string
+  drawId: string
+  applicationId: string
+  applicantName?: string | null
+  addressee: RequestAddressee | string
+  question: string
+  workingDays: number
+  dueOn: string
+  answer?: string | null
+  answeredAt?: string | null
+  version: number
+}
+
+export interface SpotCheckSample {
+  applicationId: string
+  drawRank: number
+  applicantName?: string | null
+  unitName?: string | null
+  specialty?: string | null
+  level?: string | null
+  applicationState?: string | null
+  inspectors?: SpotCheckInspector[] | null
+  findings?: SpotCheckFinding[] | null
+  requests?: SpotCheckRequest[] | null
+  outcome?: SampleOutcome | string | null
+  outcomeNote?: string | null
+  concludedAt?: string | null
+  /** After the HR bureau confirmed fraud (R20, R21). */
+  integrityRecordIds?: string[] | null
+  version: number
+}
+
+export interface SpotCheck {
+  id: string
+  committeeId: string
+  committeeName?: string | null
+  roundId: string
+  roundYear?: number | null
+  seriesId: string
+  seriesName?: string | null
+  state: SpotCheckState | string
+  ratio: number | string
+  inspectorsPerApplication: number
+  seedCommitment: string
+  serverSalt: string
+  populationHash: string
+  populationSize: number
+  seed?: string | null
+  sampleSize?: number | null
+  correctsDrawId?: string | null
+  correctionReason?: string | null
+  supersededById?: string | null
+  committedAt?: string | null
+  drawnAt?: string | null
+  version: number
+  samples?: SpotCheckSample[] | null
+}
+
+export interface NewSpotCheck {
+  roundId: string
+  seriesId: string
+  ratio?: number
+  inspectorsPerApplication?: number
+  seedCommitment: string
+  populationHash: string
+  correctsDrawId?: string
+  correctionReason?: string
+}
+
+export interface FalseProof {
+  unitId: string
+  responsibleName: string
+  responsibleIdNumber: string
+}
+
+export interface InspectorAssignment {
+  drawId: string
+  applicationId: string
+  applicantName?: string | null
+  seriesName?: string | null
+  committeeName?: string | null
+  drawnAt?: string | null
+  outcome?: SampleOutcome | string | null
+  recorded: number
+  total: number
+}
+
+export interface InspectorEvidence {
+  id: string
+  title: string
+  kind?: string | null
+  fileName?: string | null
+  downloadUrl?: string | null
+  finding?: SpotCheckFinding | null
+}
+
+export interface InspectorApplication {
+  drawId: string
+  applicationId: string
+  applicantName?: string | null
+  unitName?: string | null
+  seriesName?: string | null
+  specialty?: string | null
+  outcome?: SampleOutcome | string | null
+  evidence: InspectorEvidence[]
+}
+
+export interface FindingAttachmentGrant {
+  id: string
+  upload: { method: string; url: string; headers?: Record<string, string> | null }
+}
+
+export interface IntegrityHistoryEntry {
+  at: string
+  action: string
+  actorName?: string | null
+  note?: string | null
+}
+
+export interface IntegrityRecord {
+  id: string
+  kind: IntegrityKind | string
+  rule?: string | null
+  personName?: string | null
+  idNumberMasked?: string | null
+  unitName?: string | null
+  applicationId?: string | null
+  certificateNumber?: string | null
+  spotCheckId?: string | null
+  reportReference?: string | null
+  summary?: string | null
+  confirmedOn?: string | null
+  banEndsOn?: string | null
+  banActive?: boolean | null
+  rescindedAt?: string | null
+  rescissionReason?: string | null
+  version: number
+  history?: IntegrityHistoryEntry[] | null
+}
+
+export interface IntegrityQuery {
+  q?: string
+  kind?: string
+  from?: string
+  to?: string
+  active?: boolean
+  page?: number
+  size?: number
+}
+
+export interface IntegrityPage {
+  items: IntegrityRecord[]
+  total: number
+}
+
+export interface NewCertificateReport {
+  certificateNumber?: string
+  payload?: string
+  reason: string
+  contact?: string
+}
+
+export interface CertificateReportReceipt {
+  reference: string
+  createdAt: string
+}
+
+/** `ReportView` of docs/spotcheck.md (R31). */
+export interface CertificateReport {
+  id: string
+  reference: string
+  certificateNumber?: string | null
+  /** Whether a certificate of this service has that number. */
+  certificateKnown?: boolean | null
+  payload?: string | null
+  reason: string
+  contact?: string | null
+  /** OPEN, PROVEN or DISMISSED. */
+  state: string
+  decisionNote?: string | null
+  decidedAt?: string | null
+  integrityRecordId?: string | null
+  createdAt: string
+  version: number
+}
+
+export interface ReportDecision {
+  outcome: ReportOutcome
+  note: string
+  personName?: string
+  personIdNumber?: string
+  revokeCertificate?: boolean
+  version: number
+}
+
+export interface PublicSpotCheckSummary {
+  id: string
+  committeeName?: string | null
+  seriesName?: string | null
+  roundYear?: number | null
+  populationSize: number
+  sampleSize: number
+  drawnAt?: string | null
+  state: SpotCheckState | string
+}
+
+export interface PublicSpotCheck {
+  id: string
+  committeeName?: string | null
+  seriesName?: string | null
+  roundYear?: number | null
+  state: SpotCheckState | string
+  ratio: number | string
+  inspectorsPerApplication: number
+  seedCommitment: string
+  serverSalt: string
+  populationHash: string
+  population: string[]
+  seed?: string | null
+  sample: { applicationId: string; drawRank: number; inspectors: string[] }[]
+  candidates: string[]
+  recusals: { applicationId: string; expertId: string }[]
+  correctsDrawId?: string | null
+  supersededById?: string | null
+  committedAt?: string | null
+  drawnAt?: string | null
+}
+
+export interface SpotCheckVerification {
+  matches: boolean
+  commitmentMatches: boolean
+  populationMatches: boolean
+  sampleMatches: boolean
+  inspectorsMatches: boolean
+  recomputedSample: string[]
 }

@@ -63,13 +63,16 @@ export interface LocalizedProblem {
 
 /**
  * The localized title and next step of a problem, or null when its code has no message. A variant
- * `<CODE>_<member>` (e.g. WINDOW_CLOSED_opensAt) wins when the problem carries that member.
+ * `<CODE>_<member>` (e.g. WINDOW_CLOSED_opensAt) wins when the problem carries that member; else a variant
+ * `<CODE>_<rule>` (e.g. ALREADY_DRAWN_R19, INTEGRITY_BAN_R21) when one code is used under several rules.
  */
 export function localizeProblem(problem: Problem, lookup: MessageLookup): LocalizedProblem | null {
   const code = (problem.code ?? '').trim()
   if (!code) return null
   const members = extensionMembers(problem)
-  const variant = Object.keys(members).find((m) => lookup.message(`problemCode.${code}_${m}`) !== undefined)
+  const has = (suffix: string) => lookup.message(`problemCode.${code}_${suffix}`) !== undefined
+  const rule = (problem.rule ?? '').trim()
+  const variant = Object.keys(members).find(has) ?? (rule && has(rule) ? rule : undefined)
   const key = variant ? `${code}_${variant}` : code
   const template = lookup.message(`problemCode.${key}`)
   if (template === undefined) return null
