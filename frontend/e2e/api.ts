@@ -36,6 +36,26 @@ async function upload(grant: { method: string; url: string; headers: Record<stri
   if (!res.ok) fail(`upload answered ${res.status}: ${(await res.text()).slice(0, 200)}`)
 }
 
+/** A draft engineering application of the signed-in applicant (R3: employed, through the employer unit). */
+export async function draftApplication(token: string, level = 'DEPUTY_SENIOR', seriesId?: string, unitId?: string) {
+  const series = seriesId ?? (await catalogueId('/api/catalogue/series', 'ENGINEERING'))
+  const unit = unitId ?? (await catalogueId('/api/catalogue/units?kind=EMPLOYER', 'WFDLSJY'))
+  return call<{ id: string; version: number }>('POST', '/api/applications', token, {
+    seriesId: series, level, specialty: '电力系统', unitId: unit, employment: 'EMPLOYED',
+    diplomaNumber: '105611201005009876', graduationYear: 2010,
+  })
+}
+
+async function catalogueId(path: string, code: string): Promise<string> {
+  const rows = await call<Array<{ id: string; code: string }>>('GET', path, null)
+  return (rows.find((r) => r.code === code) ?? fail(`no ${code} in ${path}`)).id
+}
+
+/** An authenticated GET of any route, for reading what a page shows without scraping it. */
+export function getAs<T = Json>(token: string, path: string): Promise<T> {
+  return call<T>('GET', path, token)
+}
+
 export interface AcceptedApplication {
   applicationId: string
   username: string
@@ -50,20 +70,15 @@ export interface AcceptedApplication {
  * 5-working-day unit publicity (R7) and stays there.
  */
 export async function acceptedApplication(name: string, level = 'DEPUTY_SENIOR'): Promise<AcceptedApplication> {
-  const series = await call<Array<{ id: string; code: string }>>('GET', '/api/catalogue/series', null)
-  const engineering = series.find((s) => s.code === 'ENGINEERING') ?? fail('no ENGINEERING series')
-  const units = await call<Array<{ id: string; code: string }>>('GET', '/api/catalogue/units?kind=EMPLOYER', null)
-  const employer = units.find((u) => u.code === 'WFDLSJY') ?? fail('no WFDLSJY unit')
+  const engineering = await catalogueId('/api/catalogue/series', 'ENGINEERING')
+  const employer = await catalogueId('/api/catalogue/units?kind=EMPLOYER', 'WFDLSJY')
   const username = `sc-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e4)}`
   const password = 'a-long-password'
   const session = await call<{ token: string }>('POST', '/api/auth/register', null, {
-    username, password, name, idNumber: freshIdNumber(), unitId: employer.id,
+    username, password, name, idNumber: freshIdNumber(), unitId: employer,
   })
   const me = session.token
-  let app = await call<{ id: string; version: number }>('POST', '/api/applications', me, {
-    seriesId: engineering.id, level, specialty: '电力系统', unitId: employer.id, employment: 'EMPLOYED',
-    diplomaNumber: '105611201005009876', graduationYear: 2010,
-  })
+  let app = await draftApplication(me, level, engineering, employer)
   const evidenceTitle = '高级工程师任职资格业绩证明'
   const pdf = makePdf('spot-check evidence')
   const grant = await call<{ item: { id: string }; upload: { method: string; url: string; headers: Record<string, string> } }>(

@@ -151,7 +151,11 @@ export async function visibleProblems(page: Page): Promise<string> {
 }
 
 /** Signs in (signing out first if needed) and checks where the user lands and with which role. */
-export async function signIn(page: Page, username: string, expect: { path?: string; role?: string } = {}) {
+export async function signIn(
+  page: Page,
+  username: string,
+  expect: { path?: string; role?: string; password?: string } = {},
+) {
   await page.goto(`${BASE_URL}/sign-in`)
   const signOut = byTestId(page, 'sign-out')
   if (await signOut.isVisible().catch(() => false)) {
@@ -162,7 +166,7 @@ export async function signIn(page: Page, username: string, expect: { path?: stri
     fail(`the sign-in page did not render at ${BASE_URL}/sign-in (is the backend serving frontend/dist?)`),
   )
   await field(page, 'sign-in-username').fill(username)
-  await field(page, 'sign-in-password').fill(PASSWORD)
+  await field(page, 'sign-in-password').fill(expect.password ?? PASSWORD)
   await byTestId(page, 'sign-in-submit').click()
   const arrived = (u: URL) => (expect.path ? u.pathname.startsWith(expect.path) : !u.pathname.startsWith('/sign-in'))
   await page.waitForURL(arrived, { timeout: TIMEOUT }).catch(async () =>
