@@ -9,9 +9,9 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * R10: the one recusal rule of every draw (a meeting's experts, a spot check's inspectors): an expert is recused
- * from applicants of their own employer unit (同单位回避) and from any person or unit they declared a conflict with
- * (申报回避).
+ * R10: the one recusal rule of every draw (a meeting's experts, a spot check's inspectors): an expert is
+ * recused from applicants of their own employer unit (同单位回避) and from any person or unit they declared a
+ * conflict with (申报回避).
  */
 public final class Recusal {
 

@@ -3,11 +3,14 @@ package cn.zhicheng.spotcheck.draw;
 import static cn.zhicheng.core.testing.DemoUsers.as;
 
 import cn.zhicheng.core.expert.ExpertConflict;
+import cn.zhicheng.core.series.Committee;
+import cn.zhicheng.core.series.TitleLevel;
 import cn.zhicheng.core.spotcheck.SampleDraw;
 import cn.zhicheng.core.spotcheck.SpotCheck;
 import cn.zhicheng.core.testing.TestCommittees;
 import cn.zhicheng.core.testing.TestCommittees.AcceptedRound;
 import cn.zhicheng.core.testing.TestCommittees.TestCommittee;
+import cn.zhicheng.core.time.ClockProducer;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.RestAssured;
@@ -18,6 +21,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /** A committee with a round of accepted applications and a pool, and the draw's steps through the API. */
@@ -45,13 +49,12 @@ final class DrawTestSupport {
     }
 
     static Setting setting(int applications, String... poolUnits) {
-        int year = TestCommittees.clock().instant().atZone(java.time.ZoneOffset.UTC).getYear();
-        TestCommittee committee = TestCommittees.committee(java.util.Set.of(
-                cn.zhicheng.core.series.TitleLevel.INTERMEDIATE));
+        int year = TestCommittees.clock().instant().atZone(ClockProducer.CHINA).getYear();
+        TestCommittee committee = TestCommittees.committee(Set.of(TitleLevel.INTERMEDIATE));
         AcceptedRound round = TestCommittees.acceptedInRound(committee, year, applications);
         List<UUID> pool = TestCommittees.pool(committee.id(), year, poolUnits);
-        UUID seriesId = QuarkusTransaction.requiringNew().call(() -> cn.zhicheng.core.series.Committee
-                .<cn.zhicheng.core.series.Committee>findById(committee.id()).seriesId);
+        UUID seriesId = QuarkusTransaction.requiringNew().call(
+                () -> Committee.<Committee>findById(committee.id()).seriesId);
         return new Setting(committee, round, seriesId, pool, year);
     }
 

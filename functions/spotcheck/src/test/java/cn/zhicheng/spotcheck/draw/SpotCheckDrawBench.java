@@ -3,6 +3,7 @@ package cn.zhicheng.spotcheck.draw;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.zhicheng.core.application.Application;
 import cn.zhicheng.core.identity.Actor;
 import cn.zhicheng.core.series.TitleLevel;
 import cn.zhicheng.core.spotcheck.SampleDraw;
@@ -11,6 +12,7 @@ import cn.zhicheng.core.testing.DemoUsers;
 import cn.zhicheng.core.testing.TestCommittees;
 import cn.zhicheng.core.testing.TestCommittees.AcceptedRound;
 import cn.zhicheng.core.testing.TestCommittees.TestCommittee;
+import cn.zhicheng.core.time.ClockProducer;
 import cn.zhicheng.spotcheck.draw.rest.SpotCheckRequests;
 import cn.zhicheng.spotcheck.draw.service.CommitmentService;
 import cn.zhicheng.spotcheck.draw.service.DrawService;
@@ -31,7 +33,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -86,7 +87,7 @@ class SpotCheckDrawBench {
     @Test
     void P3_aDrawOverAHundredThousandApplications() throws Exception {
         TestCommittees.clock().reset();
-        int year = TestCommittees.clock().instant().atZone(ZoneOffset.UTC).getYear();
+        int year = TestCommittees.clock().instant().atZone(ClockProducer.CHINA).getYear();
         run(year, Math.min(5_000, ROWS)); // warm-up: classes loaded and compiled before anything is measured
         List<Run> runs = new ArrayList<>();
         for (int size : new int[] {ROWS / 4, ROWS / 2, ROWS}) {
@@ -177,8 +178,7 @@ class SpotCheckDrawBench {
     }
 
     private UUID seriesOf(UUID application) {
-        return QuarkusTransaction.requiringNew().call(() -> cn.zhicheng.core.application.Application
-                .<cn.zhicheng.core.application.Application>findById(application).seriesId);
+        return QuarkusTransaction.requiringNew().call(() -> Application.<Application>findById(application).seriesId);
     }
 
     private long count(String sql, UUID id) {

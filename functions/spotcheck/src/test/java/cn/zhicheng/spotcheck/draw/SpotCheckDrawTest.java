@@ -113,6 +113,8 @@ class SpotCheckDrawTest {
         Map<String, Long> before = snapshot();
         draw(s.office(), id, seed()).statusCode(422).body("code", is("SEED_MISMATCH")).body("rule", is("R19"));
         draw(s.office(), id, "not-hex").statusCode(400).body("code", is("INVALID_SEED"));
+        as(s.office()).body(Map.of("seed", seed(), "version", DrawTestSupport.version(id) + 1))
+                .post("/api/spotchecks/" + id + "/draw").then().statusCode(409).body("code", is("STALE_VERSION"));
         assertEquals(before, snapshot());
     }
 
@@ -220,8 +222,7 @@ class SpotCheckDrawTest {
         DrawTestSupport.conflict(declared, DemoUsers.actor("applicant").personId(), "近亲属");
         String seed = seed();
         UUID id = committed(s, seed);
-        Map<String, Object> body = Map.of("seed", seed);
-        as(s.office()).body(body).post("/api/spotchecks/" + id + "/draw").then().statusCode(200);
+        draw(s.office(), id, seed).statusCode(200);
         List<Inspector> inspectors = QuarkusTransaction.requiringNew().call(() -> Inspector.listByDraw(id));
         List<InspectorRecusal> recusals = QuarkusTransaction.requiringNew().call(
                 () -> InspectorRecusal.listByDraw(id));

@@ -23,6 +23,6 @@ public final class SpotCheckRequests {
     }
 
     /** R19: the seed revealed, at the version the office saw. */
-    public record Reveal(@NotNull String seed, Long version) {
+    public record Reveal(@NotNull String seed, @NotNull Long version) {
     }
 }
