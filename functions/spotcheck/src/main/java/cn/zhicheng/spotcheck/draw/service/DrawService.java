@@ -181,7 +181,7 @@ public class DrawService {
         return corrected;
     }
 
-    /** The draw's record, in multi-row inserts (benchmark P3: 100,000 applications in at most 2 s). */
+    /** The draw's record, in bulk (benchmark P3: 100,000 applications in at most 2 s). */
     private void write(SpotCheck draw, Outcome outcome) {
         List<Object[]> candidates = new ArrayList<>(outcome.candidates().size());
         outcome.candidates().forEach(expertId -> candidates.add(new Object[] {draw.id, expertId}));
