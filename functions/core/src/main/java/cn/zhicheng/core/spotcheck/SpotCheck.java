@@ -11,6 +11,7 @@ import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** A spot-check draw of one committee, series and round (R18, R19): committed first, then drawn once. */
@@ -88,7 +89,29 @@ public class SpotCheck extends PanacheEntityBase {
     public Instant createdAt;
 
     public static List<SpotCheck> listByCommittees(List<UUID> committeeIds) {
+        if (committeeIds.isEmpty()) {
+            return List.of();
+        }
         return list("committeeId in ?1 order by createdAt desc", committeeIds);
+    }
+
+    /** The draws of one round, latest first, for the committees given. */
+    public static List<SpotCheck> listByRound(UUID roundId, List<UUID> committeeIds) {
+        if (committeeIds.isEmpty()) {
+            return List.of();
+        }
+        return list("roundId = ?1 and committeeId in ?2 order by createdAt desc", roundId, committeeIds);
+    }
+
+    /** R19: the round and series' draw in the given state, if any (one open commitment, one drawn draw). */
+    public static Optional<SpotCheck> findIn(UUID roundId, UUID seriesId, SpotCheckState state) {
+        return find("roundId = ?1 and seriesId = ?2 and state = ?3 order by createdAt desc", roundId, seriesId, state)
+                .firstResultOptional();
+    }
+
+    /** R19: the drawn correction that superseded this draw, if one did. */
+    public static Optional<SpotCheck> findSupersedingOf(UUID drawId) {
+        return find("correctsDrawId = ?1 and drawnAt is not null", drawId).firstResultOptional();
     }
 
     /** The draws anyone may see: drawn or superseded, latest first. */

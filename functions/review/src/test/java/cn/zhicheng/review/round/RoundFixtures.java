@@ -4,41 +4,30 @@ import cn.zhicheng.core.application.Application;
 import cn.zhicheng.core.application.ApplicationState;
 import cn.zhicheng.core.application.ApplicationStateMachine;
 import cn.zhicheng.core.application.ApplicationTransition;
-import cn.zhicheng.core.identity.Account;
 import cn.zhicheng.core.identity.Actor;
-import cn.zhicheng.core.identity.PasswordHasher;
-import cn.zhicheng.core.identity.Role;
 import cn.zhicheng.core.round.ReviewRound;
 import cn.zhicheng.core.round.ReviewRounds;
 import cn.zhicheng.core.series.Committee;
-import cn.zhicheng.core.series.Series;
 import cn.zhicheng.core.series.TitleLevel;
 import cn.zhicheng.core.testing.DemoUsers;
 import cn.zhicheng.core.testing.Fixtures;
+import cn.zhicheng.core.testing.TestCommittees;
+import cn.zhicheng.core.testing.TestCommittees.TestCommittee;
 import cn.zhicheng.core.time.ClockProducer;
 import cn.zhicheng.core.time.SettableClock;
-import cn.zhicheng.core.unit.Unit;
 import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
 /**
- * Review rounds built without the meetings function: a fresh committee of the demo HR bureau with its own office
- * sign-in (a round is unique per committee and year, so each test gets rounds of its own), applications put on
- * the round's agenda and decided the way a closing meeting does, on the review day.
+ * Review rounds built without the meetings function: a fresh committee (core's {@link TestCommittees}),
+ * applications put on the round's agenda and decided the way a closing meeting does, on the review day.
  */
 final class RoundFixtures {
-
-    /** A test committee and the username of its office. */
-    record TestCommittee(UUID id, String office) {
-    }
 
     /** A round and its applications, in the order of the decisions given. */
     record TestRound(UUID id, List<UUID> applications) {
@@ -55,51 +44,12 @@ final class RoundFixtures {
     }
 
     static TestCommittee committee(Set<TitleLevel> levels) {
-        String suffix = UUID.randomUUID().toString().substring(0, 8);
-        String office = "office-" + suffix;
-        UUID id = QuarkusTransaction.requiringNew().call(() -> {
-            Instant now = Instant.now();
-            Unit bureau = Unit.findByCode("WFHRSS").orElseThrow();
-            Committee committee = new Committee();
-            committee.id = UUID.randomUUID();
-            committee.code = "T-" + suffix;
-            committee.name = "测试评审委员会 " + suffix;
-            committee.seriesId = Series.<Series>find("code", "ENGINEERING").firstResult().id;
-            committee.hrBureauId = bureau.id;
-            committee.memberCount = 5;
-            committee.jurisdiction = "潍坊市";
-            committee.levels = EnumSet.copyOf(levels);
-            committee.createdAt = now;
-            committee.persist();
-            account(office, Role.COMMITTEE_OFFICE, "办事员" + suffix, bureau.id, committee.id);
-            return committee.id;
-        });
-        signIn(office);
-        return new TestCommittee(id, office);
+        return TestCommittees.committee(levels);
     }
 
     /** A second member of the demo HR bureau's staff. */
     static String hrStaff() {
-        String username = "hr-" + UUID.randomUUID().toString().substring(0, 8);
-        QuarkusTransaction.requiringNew().run(() -> account(username, Role.HR_BUREAU, "人社" + username,
-                Unit.findByCode("WFHRSS").orElseThrow().id, null));
-        signIn(username);
-        return username;
-    }
-
-    /**
-     * Signs in on the system clock: a token issued while a test holds the clock in the past would already have
-     * expired for the token check, which reads the real time. The test's time is put back afterwards.
-     */
-    private static void signIn(String username) {
-        SettableClock clock = clock();
-        Instant testTime = clock.instant();
-        clock.reset();
-        try {
-            DemoUsers.token(username);
-        } finally {
-            clock.set(testTime);
-        }
+        return TestCommittees.hrStaff();
     }
 
     /** The committee's round of the review day's year, with applications of one level decided on that day. */
@@ -158,20 +108,6 @@ final class RoundFixtures {
     }
 
     static SettableClock clock() {
-        return SettableClock.of(Arc.container().instance(Clock.class).get());
-    }
-
-    private static void account(String username, Role role, String name, UUID unitId, UUID committeeId) {
-        Account account = new Account();
-        account.id = UUID.randomUUID();
-        account.username = username;
-        account.passwordHash = PasswordHasher.hash(DemoUsers.PASSWORD);
-        account.displayName = name;
-        account.role = role;
-        account.unitId = unitId;
-        account.committeeId = committeeId;
-        account.enabled = true;
-        account.createdAt = Instant.now();
-        account.persist();
+        return TestCommittees.clock();
     }
 }

@@ -32,7 +32,7 @@ import cn.zhicheng.core.series.TitleLevel;
 import cn.zhicheng.core.testing.DemoUsers;
 import cn.zhicheng.core.time.ClockProducer;
 import cn.zhicheng.review.round.RoundFixtures.Decision;
-import cn.zhicheng.review.round.RoundFixtures.TestCommittee;
+import cn.zhicheng.core.testing.TestCommittees.TestCommittee;
 import cn.zhicheng.review.round.RoundFixtures.TestRound;
 import cn.zhicheng.review.round.service.RoundService;
 import io.quarkus.narayana.jta.QuarkusTransaction;

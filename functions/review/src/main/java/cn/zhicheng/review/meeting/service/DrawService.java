@@ -5,6 +5,7 @@ import cn.zhicheng.core.audit.AuditTrail;
 import cn.zhicheng.core.expert.Expert;
 import cn.zhicheng.core.expert.ExpertConflict;
 import cn.zhicheng.core.expert.ExpertPoolMember;
+import cn.zhicheng.core.expert.Recusal;
 import cn.zhicheng.core.identity.Actor;
 import cn.zhicheng.core.identity.Role;
 import cn.zhicheng.core.meeting.DrawCandidate;
@@ -32,9 +33,6 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 @Transactional
 public class DrawService {
-
-    /** Longest recusal reason the record keeps (draw_candidate.recused_reason). */
-    private static final int REASON_LENGTH = 300;
 
     private final MeetingAccess access;
     private final AuditTrail audit;
@@ -122,22 +120,13 @@ public class DrawService {
         Set<UUID> people = agenda.stream().map(a -> a.applicantId).collect(Collectors.toSet());
         Map<UUID, String> unitNames = Unit.<Unit>list("id in ?1", units).stream()
                 .collect(Collectors.toMap(u -> u.id, u -> u.name));
-        Map<UUID, List<ExpertConflict>> conflicts = ExpertConflict.<ExpertConflict>list("expertId in ?1", pool)
-                .stream().collect(Collectors.groupingBy(c -> c.expertId));
+        Map<UUID, List<ExpertConflict>> conflicts = Recusal.conflictsOf(pool);
         Map<UUID, String> recusals = new LinkedHashMap<>();
         for (Expert expert : Expert.<Expert>list("id in ?1", pool)) {
-            List<String> reasons = new ArrayList<>();
-            if (units.contains(expert.unitId)) {
-                reasons.add("同单位回避：" + unitNames.get(expert.unitId));
-            }
-            for (ExpertConflict conflict : conflicts.getOrDefault(expert.id, List.of())) {
-                if (units.contains(conflict.unitId) || people.contains(conflict.personId)) {
-                    reasons.add("申报回避：" + conflict.reason);
-                }
-            }
-            if (!reasons.isEmpty()) {
-                String reason = String.join("；", reasons);
-                recusals.put(expert.id, reason.length() > REASON_LENGTH ? reason.substring(0, REASON_LENGTH) : reason);
+            String reason = Recusal.reason(expert, conflicts.getOrDefault(expert.id, List.of()), units, people,
+                    unitNames);
+            if (reason != null) {
+                recusals.put(expert.id, reason);
             }
         }
         return recusals;
