@@ -16,6 +16,8 @@ import cn.zhicheng.core.application.ApplicationState;
 import cn.zhicheng.core.identity.Actor;
 import cn.zhicheng.core.identity.Role;
 import cn.zhicheng.core.problem.Problem;
+import cn.zhicheng.core.round.ReviewRound;
+import cn.zhicheng.core.round.RoundState;
 import cn.zhicheng.core.series.SubmissionWindow;
 import cn.zhicheng.core.series.TitleLevel;
 import cn.zhicheng.core.testing.DemoUsers;
@@ -225,6 +227,40 @@ class ReviewResourceTest {
         Application accepted = TestData.application(id);
         assertEquals(0, Duration.between(during, accepted.acceptedAt).toMinutes(), "accepted at the server's time");
         assertEquals(1, TestData.audited(id, "ACCEPT"));
+    }
+
+    @Test
+    void R18_anAcceptedApplicationJoinsItsCommitteesOpenRoundOfTheYearAtOnce() {
+        UUID committee = TestData.teacherCommittee(EnumSet.of(TitleLevel.INTERMEDIATE));
+        UUID teacher = TestData.seriesId("TEACHER");
+        String staff = TestData.signIn(Role.COMMITTEE_OFFICE, TestData.unitId("WFHRSS"), committee);
+        as("hrbureau").body(Map.of("seriesId", teacher, "title", "2072年度中小学教师职称申报",
+                "opensAt", "2072-02-29T16:00:00Z", "closesAt", "2072-03-31T16:00:00Z"))
+                .post("/api/committees/" + committee + "/windows").then().statusCode(201);
+        UUID first = vettedTeacherApplication(committee, teacher);
+        UUID second = vettedTeacherApplication(committee, teacher);
+        clock.set(Instant.parse("2072-03-15T02:00:00Z"));
+
+        accept(staff, first).then().statusCode(200).body("state", is("ACCEPTED"));
+        ReviewRound round = QuarkusTransaction.requiringNew()
+                .call(() -> ReviewRound.find(committee, 2072).orElseThrow());
+        assertEquals(RoundState.OPEN, round.state);
+        assertEquals(round.id, TestData.application(first).roundId, "in the round before any meeting");
+
+        // a round past its pass list takes no more: the application waits outside it
+        QuarkusTransaction.requiringNew().run(() -> ReviewRound.<ReviewRound>findById(round.id).state =
+                RoundState.PASS_LIST_SUBMITTED);
+        accept(staff, second).then().statusCode(200).body("state", is("ACCEPTED"));
+        assertNull(TestData.application(second).roundId);
+    }
+
+    private static UUID vettedTeacherApplication(UUID committee, UUID teacher) {
+        UUID id = Fixtures.applicationIn(ApplicationState.VETTED);
+        TestData.change(id, a -> {
+            a.committeeId = committee;
+            a.seriesId = teacher;
+        });
+        return id;
     }
 
     @Test

@@ -8,14 +8,19 @@ import cn.zhicheng.core.application.ApplicationTransition;
 import cn.zhicheng.core.identity.Actor;
 import cn.zhicheng.core.identity.Role;
 import cn.zhicheng.core.problem.Problem;
+import cn.zhicheng.core.round.ReviewRound;
+import cn.zhicheng.core.round.ReviewRounds;
+import cn.zhicheng.core.round.RoundState;
 import cn.zhicheng.core.series.Committee;
 import cn.zhicheng.core.series.SubmissionWindow;
+import cn.zhicheng.core.time.ClockProducer;
 import cn.zhicheng.core.unit.Unit;
 import cn.zhicheng.review.rest.ReviewRequests;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -38,11 +43,14 @@ public class ReviewService {
     private final ApplicationStateMachine stateMachine;
     private final ApplicationAccess access;
     private final Clock clock;
+    private final ReviewRounds rounds;
 
-    public ReviewService(ApplicationStateMachine stateMachine, ApplicationAccess access, Clock clock) {
+    public ReviewService(ApplicationStateMachine stateMachine, ApplicationAccess access, Clock clock,
+            ReviewRounds rounds) {
         this.stateMachine = stateMachine;
         this.access = access;
         this.clock = clock;
+        this.rounds = rounds;
     }
 
     public List<Application> workList(Actor actor) {
@@ -87,9 +95,23 @@ public class ReviewService {
         }
         stateMachine.apply(application, ApplicationTransition.ACCEPT, actor, request.comment());
         application.acceptedAt = application.updatedAt;
+        joinRound(application, actor);
         // flushed here: of two concurrent acceptances the later one fails now, as a 409, and its audit event with it
         Application.flush();
         return application;
+    }
+
+    /**
+     * R18: an accepted application belongs to its committee's round of the year at once, so the round's spot checks
+     * draw on it before any meeting. A round past its pass list takes no more; the meeting step then refuses the
+     * application's meeting as ROUND_CLOSED, as before.
+     */
+    private void joinRound(Application application, Actor actor) {
+        int year = LocalDate.ofInstant(application.acceptedAt, ClockProducer.CHINA).getYear();
+        ReviewRound round = rounds.openFor(Committee.findById(application.committeeId), year, actor);
+        if (round.state == RoundState.OPEN) {
+            application.roundId = round.id;
+        }
     }
 
     /**
