@@ -66,8 +66,8 @@ export interface AcceptedApplication {
 
 /**
  * A newly registered person's engineering application at `level`, walked to ACCEPTED by the committee that R8
- * routes it to (DEPUTY_SENIOR: WF-ENG-SENIOR, accepted by `office2`). The server clock moves forward past the
- * 5-working-day unit publicity (R7) and stays there.
+ * routes it to (DEPUTY_SENIOR: WF-ENG-SENIOR, accepted by `office2`). The server clock moves on to the day after
+ * the 5-working-day unit publicity (R7) and stays there.
  */
 export async function acceptedApplication(name: string, level = 'DEPUTY_SENIOR'): Promise<AcceptedApplication> {
   const engineering = await catalogueId('/api/catalogue/series', 'ENGINEERING')
@@ -99,9 +99,10 @@ export async function acceptedApplication(name: string, level = 'DEPUTY_SENIOR')
     await upload(g.upload, file)
     await call('POST', `/api/unit/applications/${app.id}/attachments/${g.item.id}/complete`, unit)
   }
-  // R7: the publicity runs 5 working days; 14 calendar days later it is over whatever holidays fall in between.
-  const now = await serverInstant()
-  await moveServerClock(new Date(now.getTime() + 14 * 86_400_000).toISOString())
+  // R7: the publicity runs 5 working days (holidays skipped); the unit recommends from the day after it ends
+  const reviewed = await call<{ publicityEndsOn: string }>('GET', `/api/unit/applications/${app.id}`, unit)
+  const dayAfter = new Date(`${reviewed.publicityEndsOn}T09:00:00+08:00`).getTime() + 86_400_000
+  if ((await serverInstant()).getTime() < dayAfter) await moveServerClock(new Date(dayAfter).toISOString())
   app = await call('GET', `/api/unit/applications/${app.id}`, unit)
   app = await call('POST', `/api/unit/applications/${app.id}/recommend`, unit,
     { unitPledgeAccepted: true, diplomaVerification: 'DIPLOMA_DATABASE', version: app.version })

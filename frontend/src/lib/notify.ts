@@ -50,6 +50,7 @@ export function showProblem(err: unknown): FormattedProblem {
     type: 'error',
     showClose: true,
     duration: 8000,
+    offset: belowHeader(),
     message: h('div', { 'data-testid': 'problem-message', 'data-code': f.code, class: 'zc-problem' }, body),
   })
   // Also in the console, so a browser test or a developer sees it.
@@ -58,5 +59,19 @@ export function showProblem(err: unknown): FormattedProblem {
 }
 
 export function showSuccess(text: string): void {
-  ElMessage({ type: 'success', message: h('span', { 'data-testid': 'success-message' }, text), duration: 3000 })
+  ElMessage({
+    type: 'success',
+    message: h('span', { 'data-testid': 'success-message' }, text),
+    duration: 3000,
+    offset: belowHeader(),
+  })
+}
+
+/**
+ * Messages open just below the page header, so they never cover its links: the header wraps to two or three rows
+ * for staff with many pages, and a message over it would hide the link a user is about to click.
+ */
+function belowHeader(): number {
+  const header = typeof document === 'undefined' ? null : document.querySelector('[data-testid="app-header"]')
+  return Math.max(0, Math.round(header?.getBoundingClientRect().bottom ?? 0)) + 12
 }
