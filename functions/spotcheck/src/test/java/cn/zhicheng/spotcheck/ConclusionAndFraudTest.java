@@ -137,9 +137,13 @@ class ConclusionAndFraudTest {
         as("office").body(body).post(path).then().statusCode(403);
 
         LocalDate today = today();
-        as("hrbureau").body(body).post(path).then().statusCode(200)
+        List<String> records = as("hrbureau").body(body).post(path).then().statusCode(200)
                 .body("outcome", is("FRAUD_CONFIRMED")).body("applicationState", is("VOID"))
-                .body("integrityRecordIds", hasSize(1));
+                .body("integrityRecordIds", hasSize(1)).extract().jsonPath().getList("integrityRecordIds");
+        // the draw's view shows the sample in the same shape, its integrity records included
+        as("hrbureau").get("/api/spotchecks/" + drawn.drawId()).then().statusCode(200)
+                .body("samples.find { it.applicationId == '" + drawn.applicationId() + "' }.integrityRecordIds",
+                        is(records));
         assertEquals("VOID", state(drawn.applicationId()));
         UUID applicant = drawn.applicant().personId();
         QuarkusTransaction.requiringNew().run(() -> {

@@ -138,11 +138,18 @@ class FindingTest {
                 .body("id", notNullValue()).body("upload.method", is("PUT")).extract().jsonPath();
         String complete = path + "/attachments/" + upload.getString("id") + "/complete";
         as("expert2").post(complete).then().statusCode(409).body("code", is("EVIDENCE_NOT_UPLOADED"));
+        // a pending upload is not an attachment yet, neither for the inspector nor in the office's view of the draw
+        String sample = "samples.find { it.applicationId == '" + drawn.applicationId() + "' }";
+        String detail = "/api/inspector/spotchecks/" + drawn.drawId() + "/applications/" + drawn.applicationId();
+        as("expert2").get(detail).then().statusCode(200).body("evidence[0].finding.attachments", hasSize(0));
+        as("office").get("/api/spotchecks/" + drawn.drawId()).then().statusCode(200)
+                .body(sample + ".findings[0].attachments", hasSize(0));
 
         StoreUploads.put(upload, bytes);
         as("expert2").post(complete).then().statusCode(200).body("fileName", is("photo.png"));
-        as("expert2").get("/api/inspector/spotchecks/" + drawn.drawId() + "/applications/" + drawn.applicationId())
-                .then().body("evidence[0].finding.attachments.fileName", hasItem("photo.png"));
+        as("expert2").get(detail).then().body("evidence[0].finding.attachments.fileName", hasItem("photo.png"));
+        as("office").get("/api/spotchecks/" + drawn.drawId()).then().statusCode(200)
+                .body(sample + ".findings[0].attachments.fileName", is(List.of("photo.png")));
         // another inspector cannot complete it: it is not on their finding
         as("expert3").post(complete).then().statusCode(409).body("code", is("FINDING_REQUIRED"));
         assertEquals(1, rows(() -> FindingAttachment.count("id = ?1 and status = 'UPLOADED'",

@@ -53,11 +53,7 @@ public class ApplicationStateMachine {
 
     /** The client's copy must be current: a stale version means someone else changed it first. */
     public static void requireVersion(Application application, Long expected) {
-        if (expected != null && expected != application.version) {
-            throw Problem.conflict("STALE_VERSION", "Changed by someone else",
-                    "The application was changed since you loaded it (version " + expected + ", now "
-                            + application.version + "); reload and try again.");
-        }
+        Problem.requireVersion("application", expected, application.version);
     }
 
     /** The transitions a role could take from the application's current state. */

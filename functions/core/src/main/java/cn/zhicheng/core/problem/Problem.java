@@ -68,6 +68,17 @@ public class Problem extends RuntimeException {
         return of(409, code, title, detail);
     }
 
+    /**
+     * Optimistic locking on a step the client sends a row's version with: {@code STALE_VERSION} when the row moved
+     * on since the client loaded it. A null version (a step that may omit it) is not checked.
+     */
+    public static void requireVersion(String what, Long sent, long now) {
+        if (sent != null && sent != now) {
+            throw conflict("STALE_VERSION", "Changed by someone else", "The " + what + " was changed since you loaded"
+                    + " it (version " + sent + ", now " + now + "); reload and try again.");
+        }
+    }
+
     public static Problem validation(List<FieldError> errors) {
         return new Problem(400, "VALIDATION_FAILED", "Validation failed",
                 "The request has fields that are missing or invalid.", null, errors);

@@ -6,7 +6,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 /** A file an inspector attaches to a finding, stored through the evidence store port. */
@@ -41,8 +40,4 @@ public class FindingAttachment extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
-
-    public static List<FindingAttachment> listByFinding(UUID findingId) {
-        return list("findingId = ?1 order by createdAt", findingId);
-    }
 }

@@ -10,7 +10,6 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.UUID;
 
 /** A question the office puts about a sampled application, answered within N working days (R18, R32). */
@@ -58,8 +57,4 @@ public class ResponseRequest extends PanacheEntityBase {
     @Version
     @Column(nullable = false)
     public long version;
-
-    public static List<ResponseRequest> listBySample(UUID drawId, UUID applicationId) {
-        return list("drawId = ?1 and applicationId = ?2 order by requestedAt", drawId, applicationId);
-    }
 }

@@ -3,7 +3,7 @@ package cn.zhicheng.spotcheck.draw.rest;
 import cn.zhicheng.core.idempotency.Idempotency;
 import cn.zhicheng.core.identity.CurrentActor;
 import cn.zhicheng.core.identity.Role;
-import cn.zhicheng.spotcheck.draw.mapping.SpotCheckView;
+import cn.zhicheng.spotcheck.mapping.SpotCheckView;
 import cn.zhicheng.spotcheck.draw.mapping.SpotCheckViews;
 import cn.zhicheng.spotcheck.draw.service.CommitmentService;
 import cn.zhicheng.spotcheck.draw.service.DrawService;

@@ -78,11 +78,7 @@ public class DrawService {
                     .with("drawId", draw.id)
                     .with("state", draw.state);
         }
-        if (version != null && version != draw.version) {
-            throw Problem.conflict("STALE_VERSION", "Changed by someone else",
-                    "The draw was changed since you loaded it (version " + version + ", now " + draw.version
-                            + "); reload and try again.");
-        }
+        Problem.requireVersion("draw", version, draw.version);
         if (!SampleDraw.commitment(seed).equals(draw.seedCommitment)) {
             throw Problem.rule("R19", 422, "SEED_MISMATCH", "The seed does not match the commitment",
                     "SHA-256 of this seed is not the commitment " + draw.seedCommitment

@@ -4,6 +4,8 @@ import cn.zhicheng.core.identity.CurrentActor;
 import cn.zhicheng.core.identity.Role;
 import cn.zhicheng.spotcheck.finding.mapping.FindingViews;
 import cn.zhicheng.spotcheck.finding.service.InspectionService;
+import cn.zhicheng.spotcheck.mapping.SampleViews;
+import cn.zhicheng.spotcheck.mapping.SpotCheckView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -23,11 +25,14 @@ public class InspectorResource {
 
     private final InspectionService inspections;
     private final FindingViews views;
+    private final SampleViews samples;
     private final CurrentActor actor;
 
-    public InspectorResource(InspectionService inspections, FindingViews views, CurrentActor actor) {
+    public InspectorResource(InspectionService inspections, FindingViews views, SampleViews samples,
+            CurrentActor actor) {
         this.inspections = inspections;
         this.views = views;
+        this.samples = samples;
         this.actor = actor;
     }
 
@@ -45,10 +50,10 @@ public class InspectorResource {
 
     @PUT
     @Path("/{drawId}/applications/{applicationId}/findings/{itemId}")
-    public FindingViews.FindingView record(@PathParam("drawId") UUID drawId,
+    public SpotCheckView.FindingView record(@PathParam("drawId") UUID drawId,
             @PathParam("applicationId") UUID applicationId, @PathParam("itemId") UUID itemId,
             @Valid @NotNull FindingRequests.Finding request) {
-        return views.finding(inspections.record(actor.get(), drawId, applicationId, itemId, request));
+        return samples.finding(inspections.record(actor.get(), drawId, applicationId, itemId, request));
     }
 
     @POST
@@ -63,10 +68,10 @@ public class InspectorResource {
 
     @POST
     @Path("/{drawId}/applications/{applicationId}/findings/{itemId}/attachments/{attachmentId}/complete")
-    public FindingViews.AttachmentView complete(@PathParam("drawId") UUID drawId,
+    public SpotCheckView.AttachmentView complete(@PathParam("drawId") UUID drawId,
             @PathParam("applicationId") UUID applicationId, @PathParam("itemId") UUID itemId,
             @PathParam("attachmentId") UUID attachmentId) {
-        return views.attachment(inspections.completeAttachment(actor.get(), drawId, applicationId, itemId,
+        return SampleViews.attachment(inspections.completeAttachment(actor.get(), drawId, applicationId, itemId,
                 attachmentId));
     }
 }

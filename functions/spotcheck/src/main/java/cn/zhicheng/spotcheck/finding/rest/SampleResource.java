@@ -4,9 +4,10 @@ import cn.zhicheng.core.idempotency.Idempotency;
 import cn.zhicheng.core.identity.CurrentActor;
 import cn.zhicheng.core.identity.Role;
 import cn.zhicheng.core.spotcheck.ResponseRequest;
-import cn.zhicheng.spotcheck.finding.mapping.FindingViews;
 import cn.zhicheng.spotcheck.finding.service.ConclusionService;
 import cn.zhicheng.spotcheck.finding.service.QuestionService;
+import cn.zhicheng.spotcheck.mapping.SampleViews;
+import cn.zhicheng.spotcheck.mapping.SpotCheckView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -24,11 +25,11 @@ public class SampleResource {
 
     private final QuestionService questions;
     private final ConclusionService conclusions;
-    private final FindingViews views;
+    private final SampleViews views;
     private final Idempotency idempotency;
     private final CurrentActor actor;
 
-    public SampleResource(QuestionService questions, ConclusionService conclusions, FindingViews views,
+    public SampleResource(QuestionService questions, ConclusionService conclusions, SampleViews views,
             Idempotency idempotency, CurrentActor actor) {
         this.questions = questions;
         this.conclusions = conclusions;
@@ -49,7 +50,7 @@ public class SampleResource {
 
     @POST
     @Path("/conclusion")
-    public FindingViews.SampleView conclude(@PathParam("drawId") UUID drawId,
+    public SpotCheckView.SampleView conclude(@PathParam("drawId") UUID drawId,
             @PathParam("applicationId") UUID applicationId, @Valid @NotNull FindingRequests.Conclusion request) {
         return views.sample(conclusions.conclude(actor.get(), drawId, applicationId, request));
     }

@@ -2,8 +2,9 @@ package cn.zhicheng.spotcheck.finding.rest;
 
 import cn.zhicheng.core.identity.CurrentActor;
 import cn.zhicheng.core.identity.Role;
-import cn.zhicheng.spotcheck.finding.mapping.FindingViews;
 import cn.zhicheng.spotcheck.finding.service.QuestionService;
+import cn.zhicheng.spotcheck.mapping.SampleViews;
+import cn.zhicheng.spotcheck.mapping.SpotCheckView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -20,23 +21,23 @@ import java.util.UUID;
 public class SpotCheckRequestResource {
 
     private final QuestionService questions;
-    private final FindingViews views;
+    private final SampleViews views;
     private final CurrentActor actor;
 
-    public SpotCheckRequestResource(QuestionService questions, FindingViews views, CurrentActor actor) {
+    public SpotCheckRequestResource(QuestionService questions, SampleViews views, CurrentActor actor) {
         this.questions = questions;
         this.views = views;
         this.actor = actor;
     }
 
     @GET
-    public List<FindingViews.RequestView> addressedToMe() {
+    public List<SpotCheckView.RequestView> addressedToMe() {
         return views.requests(questions.addressedTo(actor.get()));
     }
 
     @POST
     @Path("/{id}/answer")
-    public FindingViews.RequestView answer(@PathParam("id") UUID id, @Valid @NotNull FindingRequests.Answer request) {
+    public SpotCheckView.RequestView answer(@PathParam("id") UUID id, @Valid @NotNull FindingRequests.Answer request) {
         return views.request(questions.answer(actor.get(), id, request));
     }
 }

@@ -49,11 +49,7 @@ public class ConclusionService {
         SampledApplication sample = samples.sampleLocked(draw, applicationId);
         Samples.requireCurrent(draw);
         Samples.requireNotConcluded(sample);
-        if (request.version() != sample.version) {
-            throw Problem.conflict("STALE_VERSION", "Changed by someone else",
-                    "The sample was changed since you loaded it (version " + request.version() + ", now "
-                            + sample.version + "); reload and try again.");
-        }
+        Problem.requireVersion("sample", request.version(), sample.version);
         int missing = missingFindings(drawId, applicationId);
         if (missing > 0) {
             throw Problem.rule("R18", 409, "FINDINGS_INCOMPLETE", "Findings incomplete",

@@ -75,8 +75,7 @@ public class InspectionService {
         }
         Assignment assignment = inspecting(actor, drawId, applicationId, true);
         EvidenceItem item = item(applicationId, itemId);
-        Finding finding = Finding.find("drawId = ?1 and applicationId = ?2 and expertId = ?3 and evidenceItemId = ?4",
-                drawId, applicationId, assignment.expert().id, item.id).firstResult();
+        Finding finding = findingOn(assignment, item.id);
         String before = null;
         if (finding == null) {
             finding = new Finding();
@@ -166,13 +165,18 @@ public class InspectionService {
 
     private static Finding ownFinding(Assignment assignment, UUID itemId) {
         item(assignment.sample().applicationId, itemId);
-        Finding finding = Finding.find("drawId = ?1 and applicationId = ?2 and expertId = ?3 and evidenceItemId = ?4",
-                assignment.draw().id, assignment.sample().applicationId, assignment.expert().id, itemId).firstResult();
+        Finding finding = findingOn(assignment, itemId);
         if (finding == null) {
             throw Problem.conflict("FINDING_REQUIRED", "Record the finding first",
                     "Files are attached to a finding; record your finding on this item first.");
         }
         return finding;
+    }
+
+    /** The assignment's inspector's finding on the item, or null before they record one. */
+    private static Finding findingOn(Assignment assignment, UUID itemId) {
+        return Finding.find("drawId = ?1 and applicationId = ?2 and expertId = ?3 and evidenceItemId = ?4",
+                assignment.draw().id, assignment.sample().applicationId, assignment.expert().id, itemId).firstResult();
     }
 
     private static EvidenceItem item(UUID applicationId, UUID itemId) {

@@ -84,11 +84,7 @@ public class QuestionService {
     public ResponseRequest answer(Actor actor, UUID requestId, FindingRequests.Answer request) {
         ResponseRequest question = addressed(actor, requestId);
         ResponseRequest.getEntityManager().lock(question, LockModeType.PESSIMISTIC_WRITE);
-        if (request.version() != question.version) {
-            throw Problem.conflict("STALE_VERSION", "Changed by someone else",
-                    "The question was changed since you loaded it (version " + request.version() + ", now "
-                            + question.version + "); reload and try again.");
-        }
+        Problem.requireVersion("question", request.version(), question.version);
         if (question.answeredAt != null) {
             throw Problem.conflict("ALREADY_ANSWERED", "Already answered",
                     "This question was answered on " + question.answeredAt + ".");

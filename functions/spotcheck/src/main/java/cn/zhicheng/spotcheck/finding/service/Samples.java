@@ -4,11 +4,11 @@ import cn.zhicheng.core.application.EvidenceItem;
 import cn.zhicheng.core.identity.Actor;
 import cn.zhicheng.core.identity.Role;
 import cn.zhicheng.core.problem.Problem;
-import cn.zhicheng.core.series.Committee;
 import cn.zhicheng.core.spotcheck.SampleKey;
 import cn.zhicheng.core.spotcheck.SampledApplication;
 import cn.zhicheng.core.spotcheck.SpotCheck;
 import cn.zhicheng.core.spotcheck.SpotCheckState;
+import cn.zhicheng.spotcheck.draw.service.SpotCheckAccess;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.util.List;
@@ -21,41 +21,29 @@ public class Samples {
     /** The subject of a draw's audit events; a sample's steps are recorded on its draw. */
     public static final String SUBJECT = "SPOT_CHECK";
 
+    private final SpotCheckAccess access;
+
+    public Samples(SpotCheckAccess access) {
+        this.access = access;
+    }
+
     /** A draw any signed-in role may address; its steps check who may act. */
     public SpotCheck draw(UUID drawId) {
         SpotCheck draw = SpotCheck.findById(drawId);
         if (draw == null) {
-            throw notFound(drawId);
-        }
-        return draw;
-    }
-
-    /** A draw of the office's own committee, or of a committee of the HR bureau; anything else is not found. */
-    public SpotCheck drawForStaff(Actor actor, UUID drawId) {
-        SpotCheck draw = draw(drawId);
-        boolean office = actor.role() == Role.COMMITTEE_OFFICE && draw.committeeId.equals(actor.committeeId());
-        if (!office && !bureauOf(actor, draw)) {
-            throw notFound(drawId);
+            throw SpotCheckAccess.notFound(drawId);
         }
         return draw;
     }
 
     /** A draw of a committee of the actor's HR bureau (R20: the bureau confirms fraud and revokes). */
     public SpotCheck drawForBureau(Actor actor, UUID drawId) {
-        SpotCheck draw = draw(drawId);
-        if (!bureauOf(actor, draw)) {
-            throw notFound(drawId);
-        }
-        return draw;
+        return drawFor(Role.HR_BUREAU, actor, drawId);
     }
 
     /** A draw of the office's own committee: only the office asks and concludes. */
     public SpotCheck drawForOffice(Actor actor, UUID drawId) {
-        SpotCheck draw = draw(drawId);
-        if (actor.role() != Role.COMMITTEE_OFFICE || !draw.committeeId.equals(actor.committeeId())) {
-            throw notFound(drawId);
-        }
-        return draw;
+        return drawFor(Role.COMMITTEE_OFFICE, actor, drawId);
     }
 
     /** R18: only a sampled application is checked, asked about or concluded. */
@@ -94,23 +82,20 @@ public class Samples {
                 EvidenceItem.Status.UPLOADED);
     }
 
+    /** A draw the actor sees (SpotCheckAccess) and acts on in that role; anything else is not found. */
+    private SpotCheck drawFor(Role role, Actor actor, UUID drawId) {
+        SpotCheck draw = draw(drawId);
+        if (actor.role() != role || !access.canSee(draw.committeeId, actor)) {
+            throw SpotCheckAccess.notFound(drawId);
+        }
+        return draw;
+    }
+
     private static SampledApplication requireSampled(SampledApplication sample, UUID applicationId) {
         if (sample == null) {
             throw Problem.rule("R18", 404, "NOT_IN_SAMPLE", "Not in the sample",
                     "Application " + applicationId + " was not drawn in this spot check.");
         }
         return sample;
-    }
-
-    private static boolean bureauOf(Actor actor, SpotCheck draw) {
-        if (actor.role() != Role.HR_BUREAU || actor.unitId() == null) {
-            return false;
-        }
-        Committee committee = Committee.findById(draw.committeeId);
-        return committee != null && actor.unitId().equals(committee.hrBureauId);
-    }
-
-    private static Problem notFound(UUID drawId) {
-        return Problem.notFound("SPOT_CHECK_NOT_FOUND", "No spot check " + drawId + " is visible to you.");
     }
 }

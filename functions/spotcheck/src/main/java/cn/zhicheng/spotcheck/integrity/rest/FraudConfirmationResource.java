@@ -2,8 +2,9 @@ package cn.zhicheng.spotcheck.integrity.rest;
 
 import cn.zhicheng.core.identity.CurrentActor;
 import cn.zhicheng.core.identity.Role;
-import cn.zhicheng.spotcheck.finding.mapping.FindingViews;
 import cn.zhicheng.spotcheck.integrity.service.FraudService;
+import cn.zhicheng.spotcheck.mapping.SampleViews;
+import cn.zhicheng.spotcheck.mapping.SpotCheckView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -18,17 +19,17 @@ import java.util.UUID;
 public class FraudConfirmationResource {
 
     private final FraudService fraud;
-    private final FindingViews views;
+    private final SampleViews views;
     private final CurrentActor actor;
 
-    public FraudConfirmationResource(FraudService fraud, FindingViews views, CurrentActor actor) {
+    public FraudConfirmationResource(FraudService fraud, SampleViews views, CurrentActor actor) {
         this.fraud = fraud;
         this.views = views;
         this.actor = actor;
     }
 
     @POST
-    public FindingViews.SampleView confirm(@PathParam("drawId") UUID drawId,
+    public SpotCheckView.SampleView confirm(@PathParam("drawId") UUID drawId,
             @PathParam("applicationId") UUID applicationId,
             @Valid @NotNull IntegrityRequests.FraudConfirmation request) {
         return views.sample(fraud.confirm(actor.get(), drawId, applicationId, request));

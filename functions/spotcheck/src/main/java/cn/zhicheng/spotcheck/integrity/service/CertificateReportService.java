@@ -88,11 +88,7 @@ public class CertificateReportService {
             throw Problem.rule("R31", 409, "REPORT_DECIDED", "Report already decided",
                     "This report was decided " + report.state + " on " + report.decidedAt + ".");
         }
-        if (request.version() != report.version) {
-            throw Problem.conflict("STALE_VERSION", "Changed by someone else",
-                    "The report was changed since you loaded it (version " + request.version() + ", now "
-                            + report.version + "); reload and try again.");
-        }
+        Problem.requireVersion("report", request.version(), report.version);
         String note = blankToNull(request.note());
         if (request.outcome() == ReportState.OPEN) {
             throw Problem.validation(List.of(new Problem.FieldError("outcome", "decide PROVEN or DISMISSED")));

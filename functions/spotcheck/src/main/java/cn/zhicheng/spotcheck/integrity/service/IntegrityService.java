@@ -124,11 +124,7 @@ public class IntegrityService {
         if (record == null) {
             throw Problem.notFound("INTEGRITY_RECORD_NOT_FOUND", "No integrity record " + id + ".");
         }
-        if (request.version() != record.version) {
-            throw Problem.conflict("STALE_VERSION", "Changed by someone else",
-                    "The record was changed since you loaded it (version " + request.version() + ", now "
-                            + record.version + "); reload and try again.");
-        }
+        Problem.requireVersion("record", request.version(), record.version);
         if (record.rescindedAt != null) {
             throw Problem.conflict("ALREADY_RESCINDED", "Already rescinded",
                     "This record was rescinded on " + record.rescindedAt + ".");

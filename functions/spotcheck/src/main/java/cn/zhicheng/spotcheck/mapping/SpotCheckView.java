@@ -1,4 +1,4 @@
-package cn.zhicheng.spotcheck.draw.mapping;
+package cn.zhicheng.spotcheck.mapping;
 
 import cn.zhicheng.core.application.ApplicationState;
 import cn.zhicheng.core.spotcheck.Addressee;
@@ -19,23 +19,26 @@ public record SpotCheckView(UUID id, UUID committeeId, String committeeName, UUI
         Integer sampleSize, UUID correctsDrawId, String correctionReason, UUID supersededById, Instant committedAt,
         Instant drawnAt, long version, List<SampleView> samples) {
 
-    /** One sampled application with its inspectors, their findings, the questions put and the conclusion. */
+    /**
+     * One sampled application with its inspectors, their findings, the questions put, the conclusion and the
+     * integrity records a fraud confirmation entered (empty before).
+     */
     public record SampleView(UUID applicationId, int drawRank, String applicantName, String unitName,
             String specialty, TitleLevel level, ApplicationState applicationState, List<InspectorView> inspectors,
             List<FindingView> findings, List<RequestView> requests, SampleOutcome outcome, String outcomeNote,
-            Instant concludedAt, long version) {
+            Instant concludedAt, long version, List<UUID> integrityRecordIds) {
     }
 
     /** An inspector drawn for the application, and how many findings they recorded on it. */
     public record InspectorView(UUID expertId, String name, int drawRank, int findings) {
     }
 
-    /** One inspector's finding on one evidence item. */
+    /** One inspector's finding on one evidence item; the same shape in a sample and in an inspector's answers. */
     public record FindingView(UUID evidenceItemId, String evidenceTitle, UUID expertId, String expertName,
             FindingResult result, String note, Instant recordedAt, List<AttachmentView> attachments) {
     }
 
-    /** A file attached to a finding. */
+    /** A file attached to a finding, once its upload is confirmed. */
     public record AttachmentView(UUID id, String fileName) {
     }
 
