@@ -170,11 +170,7 @@ public class UnitReviewService {
                     "This objection was " + objection.decision + " on " + objection.decidedAt
                             + "; a decision is final.");
         }
-        if (request.version() != objection.version) {
-            throw Problem.conflict("STALE_VERSION", "Changed by someone else",
-                    "The objection was changed since you loaded it (version " + request.version() + ", now "
-                            + objection.version + "); reload and try again.");
-        }
+        Problem.requireVersion("objection", request.version(), objection.version);
         if (application.state() != ApplicationState.UNIT_PUBLICITY) {
             throw Problem.conflict("NOT_IN_PUBLICITY", "Not in the unit publicity",
                     "Objections are decided while the application is in its unit publicity; it is "

@@ -94,10 +94,6 @@ public class MeetingAccess {
 
     /** The client's copy must be current: a stale version means someone else changed the meeting first. */
     static void requireVersion(Meeting meeting, Long expected) {
-        if (expected != null && expected != meeting.version) {
-            throw Problem.conflict("STALE_VERSION", "Changed by someone else",
-                    "The meeting was changed since you loaded it (version " + expected + ", now " + meeting.version
-                            + "); reload and try again.");
-        }
+        Problem.requireVersion("meeting", expected, meeting.version);
     }
 }

@@ -227,9 +227,7 @@ public class RoundService {
                 || !round.id.equals(application.roundId)) {
             throw Problem.notFound("OBJECTION_NOT_FOUND", "No objection " + objectionId + " in this round's notice.");
         }
-        if (objection.version != version) {
-            throw staleVersion("objection", version, objection.version);
-        }
+        Problem.requireVersion("objection", version, objection.version);
         if (!objection.isOpen()) {
             throw Problem.conflict("OBJECTION_DECIDED", "Already decided",
                     "The objection was " + objection.decision + " on " + objection.decidedAt + "; a decision stands.");
@@ -309,9 +307,7 @@ public class RoundService {
         if (round == null || !canSee(round, actor)) {
             throw notFound(id);
         }
-        if (round.version != version) {
-            throw staleVersion("round", version, round.version);
-        }
+        Problem.requireVersion("round", version, round.version);
         return round;
     }
 
@@ -328,12 +324,6 @@ public class RoundService {
 
     static Problem notFound(UUID id) {
         return Problem.notFound("ROUND_NOT_FOUND", "No review round " + id + " is visible to you.");
-    }
-
-    private static Problem staleVersion(String what, long expected, long actual) {
-        return Problem.conflict("STALE_VERSION", "Changed by someone else",
-                "The " + what + " was changed since you loaded it (version " + expected + ", now " + actual
-                        + "); reload and try again.");
     }
 
     private static void requireState(ReviewRound round, RoundState expected, String step) {

@@ -69,11 +69,8 @@ public class SetupAccess {
 
     /** The client's copy must be current: a stale version means someone else changed the record first. */
     public static void requireVersion(String what, long current, Long expected) {
-        if (expected == null || expected != current) {
-            throw Problem.conflict("STALE_VERSION", "Changed by someone else",
-                    "The " + what + " was changed since you loaded it (version " + expected + ", now " + current
-                            + "); reload and try again.");
-        }
+        // set-up edits always carry the version they were made on; a missing one is as stale as a wrong one
+        Problem.requireVersion(what, expected == null ? Long.valueOf(-1) : expected, current);
     }
 
     public static Problem notFound(UUID committeeId) {
