@@ -9,7 +9,6 @@ import cn.zhicheng.core.identity.Actor;
 import cn.zhicheng.core.identity.Role;
 import cn.zhicheng.core.problem.Problem;
 import cn.zhicheng.core.series.Committee;
-import cn.zhicheng.core.spotcheck.ResponseRequest;
 import cn.zhicheng.core.time.ClockProducer;
 import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -233,9 +232,6 @@ public class DeadlineService {
                         if (deadline.kind == DeadlineKind.UNIT_PUBLICITY) {
                             // R7: the application shows the publicity's last day; it moves with the deadline
                             Application.update("publicityEndsOn = ?1 where id = ?2", due.date(), deadline.subjectId);
-                        } else if (deadline.kind == DeadlineKind.SPOT_CHECK_RESPONSE) {
-                            // R18: the question shows its due date in lists; it moves with the deadline
-                            ResponseRequest.update("dueOn = ?1 where id = ?2", due.date(), deadline.subjectId);
                         }
                         deadline.dueDate = due.date();
                         deadline.provisional = due.provisional();

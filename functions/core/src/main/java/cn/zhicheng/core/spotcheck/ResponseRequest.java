@@ -9,7 +9,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.UUID;
 
 /** A question the office puts about a sampled application, answered within N working days (R18, R32). */
@@ -35,10 +34,6 @@ public class ResponseRequest extends PanacheEntityBase {
 
     @Column(name = "working_days", nullable = false)
     public int workingDays;
-
-    /** A copy of the deadline's due date for lists; the deadline row governs. */
-    @Column(name = "due_on", nullable = false)
-    public LocalDate dueOn;
 
     @Column(name = "requested_by", nullable = false)
     public UUID requestedBy;

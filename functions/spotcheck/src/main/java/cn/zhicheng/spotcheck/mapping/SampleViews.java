@@ -2,6 +2,8 @@ package cn.zhicheng.spotcheck.mapping;
 
 import cn.zhicheng.core.application.Application;
 import cn.zhicheng.core.application.EvidenceItem;
+import cn.zhicheng.core.deadline.Deadline;
+import cn.zhicheng.core.deadline.DeadlineKind;
 import cn.zhicheng.core.expert.Expert;
 import cn.zhicheng.core.integrity.IntegrityRecord;
 import cn.zhicheng.core.person.Person;
@@ -19,7 +21,9 @@ import cn.zhicheng.spotcheck.mapping.SpotCheckView.RequestView;
 import cn.zhicheng.spotcheck.mapping.SpotCheckView.SampleView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -82,8 +86,9 @@ public class SampleViews {
                 requests.stream().map(r -> r.applicationId).distinct().toList()), a -> a.id);
         Map<UUID, String> people = names(Person.<Person>list("id in ?1", applications.values().stream()
                 .map(a -> a.applicantId).distinct().toList()), p -> p.id, p -> p.name);
-        return requests.stream()
-                .map(r -> request(r, people.get(applications.get(r.applicationId).applicantId))).toList();
+        Map<UUID, LocalDate> due = dueDates(requests);
+        return requests.stream().map(r -> request(r, people.get(applications.get(r.applicationId).applicantId),
+                due)).toList();
     }
 
     /** The applicant's name, or null for an application whose person is not known. */
@@ -127,6 +132,7 @@ public class SampleViews {
         Map<UUID, List<Finding>> findings = allFindings.stream().collect(Collectors.groupingBy(f -> f.applicationId));
         Map<UUID, List<ResponseRequest>> requests = ResponseRequest.<ResponseRequest>list(scope.where("drawId")
                 + " order by requestedAt, id", params).stream().collect(Collectors.groupingBy(r -> r.applicationId));
+        Map<UUID, LocalDate> due = dueDates(requests.values().stream().flatMap(List::stream).toList());
         Map<UUID, List<UUID>> records = IntegrityRecord.<IntegrityRecord>list(scope.where("spotCheckDrawId")
                 + " order by createdAt", params).stream().collect(Collectors.groupingBy(r -> r.applicationId,
                         Collectors.mapping(r -> r.id, Collectors.toList())));
@@ -141,7 +147,7 @@ public class SampleViews {
                             (int) own.stream().filter(f -> f.expertId.equals(i.expertId)).count()))
                     .toList();
             List<RequestView> requestViews = requests.getOrDefault(sample.applicationId, List.of()).stream()
-                    .map(r -> request(r, applicantName)).toList();
+                    .map(r -> request(r, applicantName, due)).toList();
             views.add(new SampleView(sample.applicationId, sample.drawRank, applicantName,
                     units.get(application.unitId), application.specialty, application.level, application.state(),
                     drawn, findings(own, evidence, experts, attachments), requestViews, sample.outcome,
@@ -197,9 +203,19 @@ public class SampleViews {
                         Collectors.mapping(SampleViews::attachment, Collectors.toList())));
     }
 
-    private static RequestView request(ResponseRequest r, String applicantName) {
+    private static RequestView request(ResponseRequest r, String applicantName, Map<UUID, LocalDate> due) {
         return new RequestView(r.id, r.drawId, r.applicationId, applicantName, r.addressee, r.question,
-                r.workingDays, r.dueOn, r.answer, r.answeredAt, r.version);
+                r.workingDays, due.get(r.id), r.answer, r.answeredAt, r.version);
+    }
+
+    /** R32: each question's due date is its deadline's, read for all of them at once. */
+    private static Map<UUID, LocalDate> dueDates(Collection<ResponseRequest> requests) {
+        if (requests.isEmpty()) {
+            return Map.of();
+        }
+        return Deadline.<Deadline>list("kind = ?1 and subjectId in ?2", DeadlineKind.SPOT_CHECK_RESPONSE,
+                requests.stream().map(r -> r.id).toList()).stream()
+                .collect(Collectors.toMap(d -> d.subjectId, d -> d.dueDate, (a, b) -> a));
     }
 
     /** Names by id; a map of names, since a null name would not go into a collected map. */

@@ -65,10 +65,9 @@ public class QuestionService {
         // R32: counted from today on the official calendar; the row's N is the office's, not the kind's
         Deadline deadline = deadlines.attach(DeadlineKind.SPOT_CHECK_RESPONSE, question.id, deadlines.today(), days,
                 owner(question.addressee, application));
-        question.dueOn = deadline.dueDate;
         question.persist();
         audit.record(actor, new AuditTrail.Change("SPOT_CHECK_ASK", SUBJECT, question.id, null,
-                question.addressee.name(), "application " + applicationId + ", due " + question.dueOn + " ("
+                question.addressee.name(), "application " + applicationId + ", due " + deadline.dueDate + " ("
                         + days + " working days): " + question.question));
         return question.id;
     }
@@ -76,7 +75,7 @@ public class QuestionService {
     /** The questions addressed to the actor, open ones first, soonest due first. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<ResponseRequest> addressedTo(Actor actor) {
-        return addressed(actor, null, " order by case when r.answeredAt is null then 0 else 1 end, r.dueOn,"
+        return addressed(actor, null, " order by case when r.answeredAt is null then 0 else 1 end, d.dueDate,"
                 + " r.requestedAt");
     }
 
@@ -123,9 +122,12 @@ public class QuestionService {
             case DEPARTMENT -> "exists (select c.id from Committee c where c.id = a.committeeId"
                     + " and c.hrBureauId = :scope)";
         };
-        var query = ResponseRequest.getEntityManager().createQuery("select r from ResponseRequest r, Application a"
-                + " where a.id = r.applicationId and r.addressee = :addressee and " + scope
+        // each question's deadline is joined for its due date (R32: the deadline row is the one date)
+        var query = ResponseRequest.getEntityManager().createQuery("select r from ResponseRequest r, Application a,"
+                + " Deadline d where a.id = r.applicationId and d.kind = :kind and d.subjectId = r.id"
+                + " and r.addressee = :addressee and " + scope
                 + (requestId == null ? "" : " and r.id = :id") + orderBy, ResponseRequest.class)
+                .setParameter("kind", DeadlineKind.SPOT_CHECK_RESPONSE)
                 .setParameter("addressee", addressee)
                 .setParameter("scope", addressee == Addressee.APPLICANT ? actor.accountId() : actor.unitId());
         if (requestId != null) {
