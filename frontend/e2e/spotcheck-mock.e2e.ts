@@ -5,13 +5,16 @@
 // record; the applicant answers; a certificate report is made on the verify page and dismissed.
 //   npm run build && npm run mock &   ZC_BASE_URL=http://localhost:8089 npx tsx e2e/spotcheck-mock.e2e.ts
 import type { Page } from 'playwright-core'
-import { BASE_URL, byTestId, chooseOption, confirmDialog, fail, field, loaded, log, runScenario, signIn, step, waitState } from './lib'
-
-/** Click a header link once the sign-in greeting (which can cover the header) has gone. */
-async function nav(page: Page, testid: string): Promise<void> {
-  await page.locator('[data-testid="success-message"]').waitFor({ state: 'hidden' }).catch(() => undefined)
-  await byTestId(page, testid).click()
-}
+import { BASE_URL, byTestId, chooseOption, fail, field, loaded, log, runScenario, signIn, step } from './lib'
+import {
+  commitToBrowserSeed,
+  concludingEarlyRefused,
+  nav,
+  publicCheckAgrees,
+  recordFindings,
+  submitConclusion,
+  wrongSeedRefusedThenDraw,
+} from './spotcheckSteps'
 
 async function spotcheck(page: Page): Promise<void> {
   let drawId = ''
@@ -24,51 +27,18 @@ async function spotcheck(page: Page): Promise<void> {
     await loaded(page, 'spotchecks-page')
     await chooseOption(page, byTestId(page, 'spot-round'), /./)
     await page.locator('[data-testid="spot-population"][data-size="8"][data-minimum="2"]').waitFor()
-    await byTestId(page, 'spot-new').click()
-    const dialog = byTestId(page, 'spot-commit-dialog')
-    const seedBox = page.locator('[data-testid="spot-commit-dialog"] [data-seed]').first()
-    await page.waitForFunction(() => /^[0-9a-f]{64}$/.test(document.querySelector('[data-seed]')?.getAttribute('data-seed') ?? ''))
-    const seed = (await seedBox.getAttribute('data-seed')) ?? ''
-    await byTestId(dialog, 'spot-commit-submit').click()
-    await byTestId(dialog, 'spot-commit-missing').waitFor() // the seed must be confirmed saved first
-    await byTestId(dialog, 'spot-seed-saved').click()
-    await byTestId(dialog, 'spot-commit-submit').click()
-    await page.waitForURL(/\/spotchecks\/[^/]+$/)
-    await loaded(page, 'spotcheck-page')
-    await waitState(page, 'spotcheck-page', 'COMMITTED')
-    drawId = decodeURIComponent(page.url().split('/').pop() ?? '')
-    const kept = await field(page, 'spot-reveal-seed').inputValue()
-    if (kept !== seed) fail(`the reveal field holds "${kept}", not the seed this browser made`)
-    await page.locator('[data-testid="spot-reveal-check"][data-check="match"]').waitFor()
+    drawId = await commitToBrowserSeed(page)
     log(`    draw ${drawId}`)
   })
 
   await step('a wrong seed is caught in the browser, the kept one draws (R19)', async () => {
-    const good = await field(page, 'spot-reveal-seed').inputValue()
-    await field(page, 'spot-reveal-seed').fill('0'.repeat(64))
-    await page.locator('[data-testid="spot-reveal-check"][data-check="differs"]').waitFor()
-    await byTestId(page, 'spot-draw-now').click()
-    await confirmDialog(page, 'spot-draw-dialog')
-    await page.locator('[data-testid="problem-message"][data-code="SEED_MISMATCH"]').waitFor()
-    await byTestId(page, 'spot-draw-dialog-cancel').click()
-    await field(page, 'spot-reveal-seed').fill(good)
-    await byTestId(page, 'spot-draw-now').click()
-    await confirmDialog(page, 'spot-draw-dialog')
-    await waitState(page, 'spotcheck-page', 'DRAWN')
+    await wrongSeedRefusedThenDraw(page)
     const rows = page.locator('[data-testid="spot-sample-row"]')
-    await rows.first().waitFor()
     if ((await rows.count()) !== 2) fail(`sample of ${await rows.count()}, not ceil(0.15 × 8) = 2`)
   })
 
   await step('the public page re-runs the draw in the browser and agrees with the server', async () => {
-    await byTestId(page, 'spotcheck-public-link').click()
-    await page.locator(`[data-testid="public-spotcheck-page"][data-browser-matches="true"][data-server-matches="true"]`).waitFor()
-    for (const c of ['commitment', 'population', 'sample', 'inspectors']) {
-      const r = await byTestId(page, `spot-check-browser-${c}`).getAttribute('data-result')
-      if (r !== 'pass') fail(`browser check ${c}: ${r}`)
-    }
-    await page.goBack()
-    await loaded(page, 'spotcheck-page')
+    await publicCheckAgrees(page)
   })
 
   await step('the office asks the applicant, and cannot conclude before the findings (R18)', async () => {
@@ -81,34 +51,14 @@ async function spotcheck(page: Page): Promise<void> {
     await field(dialog, 'spot-ask-question').fill('请提供获奖证书原件的扫描件。')
     await byTestId(dialog, 'spot-ask-submit').click()
     await dialog.waitFor({ state: 'hidden' })
-    await row.locator('[data-testid="spot-sample-conclude"]').click()
-    await byTestId(page, 'spot-conclude-FRAUD_SUSPECTED').click()
-    await field(page, 'spot-conclude-note').fill('未检查完')
-    await byTestId(page, 'spot-conclude-submit').click()
-    await page.locator('[data-testid="spot-conclude-dialog"] [data-code="FINDINGS_INCOMPLETE"]').waitFor()
-    await byTestId(page, 'spot-conclude-cancel').click()
+    await concludingEarlyRefused(page, target)
   })
 
   for (const expert of ['expert1', 'expert2']) {
     await step(`${expert} records a finding on every evidence item`, async () => {
       await signIn(page, expert, { role: 'EXPERT' })
-      await nav(page, 'nav-inspector-spotchecks')
-      await loaded(page, 'inspector-spotchecks-page')
-      await page.locator(`[data-testid="inspector-spotcheck-open"][data-draw-id="${drawId}"][data-application-id="${target}"]`).click()
-      await loaded(page, 'inspector-spotcheck-page')
+      await recordFindings(page, drawId, target, 1, '证书编号在发证机关查无此证')
       const items = page.locator('[data-testid="inspector-evidence"]')
-      const n = await items.count()
-      for (let i = 0; i < n; i++) {
-        const item = items.nth(i)
-        await byTestId(item, i === 1 ? 'inspector-result-FRAUD' : 'inspector-result-OK').click()
-        if (i === 1) {
-          await byTestId(item, 'inspector-save').click()
-          await byTestId(item, 'inspector-missing').waitFor() // fraud needs a note
-          await field(item, 'inspector-note').fill('证书编号在发证机关查无此证')
-        }
-        await byTestId(item, 'inspector-save').click()
-        await item.locator(`[data-testid="inspector-evidence-result"]`).waitFor()
-      }
       if (expert === 'expert1') {
         const item = items.nth(1)
         await item.locator('input[type="file"]').setInputFiles({ name: 'check.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 check\n') })
@@ -121,10 +71,7 @@ async function spotcheck(page: Page): Promise<void> {
     await signIn(page, 'office', { role: 'COMMITTEE_OFFICE' })
     await page.goto(`${BASE_URL}/spotchecks/${encodeURIComponent(drawId)}`)
     await loaded(page, 'spotcheck-page')
-    await page.locator(`[data-testid="spot-sample-conclude"][data-id="${target}"]`).click()
-    await byTestId(page, 'spot-conclude-FRAUD_SUSPECTED').click()
-    await field(page, 'spot-conclude-note').fill('两位专家均认定获奖证书系伪造')
-    await byTestId(page, 'spot-conclude-submit').click()
+    await submitConclusion(page, target, 'FRAUD_SUSPECTED', '两位专家均认定获奖证书系伪造')
     await page.locator(`[data-testid="spot-sample-outcome"][data-outcome="FRAUD_SUSPECTED"]`).waitFor()
   })
 

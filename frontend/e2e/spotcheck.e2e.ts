@@ -7,23 +7,16 @@
 //   ZC_BASE_URL=http://localhost:8080 npx tsx e2e/spotcheck.e2e.ts   (a server with a settable clock)
 import type { Page } from 'playwright-core'
 import { acceptedApplication, draftApplication, getAs, tokenFor, type AcceptedApplication } from './api'
+import { BASE_URL, byTestId, chooseOption, fail, field, loaded, log, runScenario, serverNow, setClock, signIn, step, visibleProblems } from './lib'
 import {
-  BASE_URL,
-  byTestId,
-  chooseOption,
-  confirmDialog,
-  fail,
-  field,
-  loaded,
-  log,
-  runScenario,
-  serverNow,
-  setClock,
-  signIn,
-  step,
-  visibleProblems,
-  waitState,
-} from './lib'
+  commitToBrowserSeed,
+  concludingEarlyRefused,
+  nav,
+  publicCheckAgrees,
+  recordFindings,
+  submitConclusion,
+  wrongSeedRefusedThenDraw,
+} from './spotcheckSteps'
 
 /** The demo experts (DemoSeeder) by name; 冯丽 works at the applicant's unit and is recused (R10, R19). */
 const EXPERTS: Record<string, string> = {
@@ -33,11 +26,6 @@ const EXPERTS: Record<string, string> = {
 interface DrawView {
   state: string
   samples: Array<{ applicationId: string; applicationState: string; outcome: string | null; inspectors: Array<{ name: string }> }>
-}
-
-async function nav(page: Page, testid: string): Promise<void> {
-  await page.locator('[data-testid="success-message"]').waitFor({ state: 'hidden' }).catch(() => undefined)
-  await byTestId(page, testid).click()
 }
 
 async function spotcheck(page: Page): Promise<void> {
@@ -59,37 +47,13 @@ async function spotcheck(page: Page): Promise<void> {
     await chooseOption(page, byTestId(page, 'spot-round'), /./)
     // one accepted application of the series in the round: ceil(15% × 1) = 1 is checked
     await page.locator('[data-testid="spot-population"][data-size="1"][data-minimum="1"]').waitFor()
-    await byTestId(page, 'spot-new').click()
-    const dialog = byTestId(page, 'spot-commit-dialog')
-    await page.waitForFunction(() =>
-      /^[0-9a-f]{64}$/.test(document.querySelector('[data-testid="spot-commit-dialog"] [data-seed]')?.getAttribute('data-seed') ?? ''),
-    )
-    const seed = (await page.locator('[data-testid="spot-commit-dialog"] [data-seed]').first().getAttribute('data-seed')) ?? ''
-    await byTestId(dialog, 'spot-seed-saved').click()
-    await byTestId(dialog, 'spot-commit-submit').click()
-    await page.waitForURL(/\/spotchecks\/[^/]+$/)
-    await loaded(page, 'spotcheck-page')
-    await waitState(page, 'spotcheck-page', 'COMMITTED')
-    drawId = decodeURIComponent(page.url().split('/').pop() ?? '')
-    if ((await field(page, 'spot-reveal-seed').inputValue()) !== seed) fail('the reveal field does not hold the seed this browser made')
+    drawId = await commitToBrowserSeed(page)
     log(`    draw ${drawId}`)
   })
 
   await step('a seed that does not match the commitment is refused; the kept one draws (R19)', async () => {
-    const good = await field(page, 'spot-reveal-seed').inputValue()
-    await field(page, 'spot-reveal-seed').fill('0'.repeat(64))
-    await page.locator('[data-testid="spot-reveal-check"][data-check="differs"]').waitFor()
-    await byTestId(page, 'spot-draw-now').click()
-    await confirmDialog(page, 'spot-draw-dialog')
-    await page.locator('[data-testid="problem-message"][data-code="SEED_MISMATCH"]').waitFor()
-      .catch(async () => fail(`no SEED_MISMATCH refusal: ${await visibleProblems(page)}`))
-    await byTestId(page, 'spot-draw-dialog-cancel').click()
-    await field(page, 'spot-reveal-seed').fill(good)
-    await byTestId(page, 'spot-draw-now').click()
-    await confirmDialog(page, 'spot-draw-dialog')
-    await waitState(page, 'spotcheck-page', 'DRAWN')
+    await wrongSeedRefusedThenDraw(page)
     const rows = page.locator('[data-testid="spot-sample-row"]')
-    await rows.first().waitFor()
     if ((await rows.count()) !== 1) fail(`a sample of ${await rows.count()}, not 1`)
     const draw = await getAs<DrawView>(await tokenFor('office2'), `/api/spotchecks/${drawId}`)
     inspectors = draw.samples[0].inspectors.map((i) => EXPERTS[i.name] ?? fail(`inspector ${i.name} is not a demo expert`))
@@ -99,46 +63,18 @@ async function spotcheck(page: Page): Promise<void> {
   })
 
   await step('the public page re-runs the draw in the browser and agrees with the server (R19)', async () => {
-    await byTestId(page, 'spotcheck-public-link').click()
-    await page.locator('[data-testid="public-spotcheck-page"][data-browser-matches="true"][data-server-matches="true"]').waitFor()
-      .catch(async () => fail(`the public check does not match: ${await visibleProblems(page)}`))
-    for (const c of ['commitment', 'population', 'sample', 'inspectors']) {
-      const r = await byTestId(page, `spot-check-browser-${c}`).getAttribute('data-result')
-      if (r !== 'pass') fail(`browser check ${c}: ${r}`)
-    }
-    await page.goBack()
-    await loaded(page, 'spotcheck-page')
+    await publicCheckAgrees(page)
   })
 
   await step('the office cannot conclude before every inspector checked every item (R18)', async () => {
-    await page.locator(`[data-testid="spot-sample-conclude"][data-id="${person.applicationId}"]`).click()
-    await byTestId(page, 'spot-conclude-FRAUD_SUSPECTED').click()
-    await field(page, 'spot-conclude-note').fill('尚未检查完')
-    await byTestId(page, 'spot-conclude-submit').click()
-    await page.locator('[data-testid="spot-conclude-dialog"] [data-code="FINDINGS_INCOMPLETE"]').waitFor()
-      .catch(async () => fail(`no FINDINGS_INCOMPLETE refusal: ${await visibleProblems(page)}`))
-    await byTestId(page, 'spot-conclude-cancel').click()
+    await concludingEarlyRefused(page, person.applicationId)
   })
 
   for (const [n, expert] of ['first', 'second'].entries()) {
     await step(`the ${expert} inspector records a finding on every item${n === 0 ? ', fraud on the first' : ''}`, async () => {
       await signIn(page, inspectors[n], { role: 'EXPERT' })
-      await nav(page, 'nav-inspector-spotchecks')
-      await loaded(page, 'inspector-spotchecks-page')
-      await page.locator(`[data-testid="inspector-spotcheck-open"][data-draw-id="${drawId}"][data-application-id="${person.applicationId}"]`).click()
-      await loaded(page, 'inspector-spotcheck-page')
-      const items = page.locator('[data-testid="inspector-evidence"]')
-      await items.first().waitFor()
-      const count = await items.count()
-      for (let i = 0; i < count; i++) {
-        const item = items.nth(i)
-        const fraud = n === 0 && i === 0
-        await byTestId(item, fraud ? 'inspector-result-FRAUD' : 'inspector-result-OK').click()
-        if (fraud) await field(item, 'inspector-note').fill('业绩证明所盖印章与单位备案印章不符')
-        await byTestId(item, 'inspector-save').click()
-        await item.locator('[data-testid="inspector-evidence-result"]').waitFor()
-          .catch(async () => fail(`item ${i + 1} was not saved: ${await visibleProblems(page)}`))
-      }
+      const count = await recordFindings(page, drawId, person.applicationId, n === 0 ? 0 : null,
+        '业绩证明所盖印章与单位备案印章不符')
       log(`    ${count} items checked`)
     })
   }
@@ -147,10 +83,7 @@ async function spotcheck(page: Page): Promise<void> {
     await signIn(page, 'office2', { role: 'COMMITTEE_OFFICE' })
     await page.goto(`${BASE_URL}/spotchecks/${encodeURIComponent(drawId)}`)
     await loaded(page, 'spotcheck-page')
-    await page.locator(`[data-testid="spot-sample-conclude"][data-id="${person.applicationId}"]`).click()
-    await byTestId(page, 'spot-conclude-FRAUD_SUSPECTED').click()
-    await field(page, 'spot-conclude-note').fill('检查专家认定业绩证明系伪造')
-    await byTestId(page, 'spot-conclude-submit').click()
+    await submitConclusion(page, person.applicationId, 'FRAUD_SUSPECTED', '检查专家认定业绩证明系伪造')
     await page.locator('[data-testid="spot-sample-outcome"][data-outcome="FRAUD_SUSPECTED"]').waitFor()
       .catch(async () => fail(`not concluded: ${await visibleProblems(page)}`))
   })
