@@ -32,9 +32,6 @@ public class ResponseRequest extends PanacheEntityBase {
     @Column(nullable = false)
     public String question;
 
-    @Column(name = "working_days", nullable = false)
-    public int workingDays;
-
     @Column(name = "requested_by", nullable = false)
     public UUID requestedBy;
 

@@ -21,7 +21,6 @@ import cn.zhicheng.spotcheck.mapping.SpotCheckView.RequestView;
 import cn.zhicheng.spotcheck.mapping.SpotCheckView.SampleView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -86,7 +85,7 @@ public class SampleViews {
                 requests.stream().map(r -> r.applicationId).distinct().toList()), a -> a.id);
         Map<UUID, String> people = names(Person.<Person>list("id in ?1", applications.values().stream()
                 .map(a -> a.applicantId).distinct().toList()), p -> p.id, p -> p.name);
-        Map<UUID, LocalDate> due = dueDates(requests);
+        Map<UUID, Deadline> due = deadlines(requests);
         return requests.stream().map(r -> request(r, people.get(applications.get(r.applicationId).applicantId),
                 due)).toList();
     }
@@ -132,7 +131,7 @@ public class SampleViews {
         Map<UUID, List<Finding>> findings = allFindings.stream().collect(Collectors.groupingBy(f -> f.applicationId));
         Map<UUID, List<ResponseRequest>> requests = ResponseRequest.<ResponseRequest>list(scope.where("drawId")
                 + " order by requestedAt, id", params).stream().collect(Collectors.groupingBy(r -> r.applicationId));
-        Map<UUID, LocalDate> due = dueDates(requests.values().stream().flatMap(List::stream).toList());
+        Map<UUID, Deadline> due = deadlines(requests.values().stream().flatMap(List::stream).toList());
         Map<UUID, List<UUID>> records = IntegrityRecord.<IntegrityRecord>list(scope.where("spotCheckDrawId")
                 + " order by createdAt", params).stream().collect(Collectors.groupingBy(r -> r.applicationId,
                         Collectors.mapping(r -> r.id, Collectors.toList())));
@@ -203,19 +202,20 @@ public class SampleViews {
                         Collectors.mapping(SampleViews::attachment, Collectors.toList())));
     }
 
-    private static RequestView request(ResponseRequest r, String applicantName, Map<UUID, LocalDate> due) {
+    private static RequestView request(ResponseRequest r, String applicantName, Map<UUID, Deadline> deadlines) {
+        Deadline deadline = deadlines.get(r.id);
         return new RequestView(r.id, r.drawId, r.applicationId, applicantName, r.addressee, r.question,
-                r.workingDays, due.get(r.id), r.answer, r.answeredAt, r.version);
+                deadline.days, deadline.dueDate, r.answer, r.answeredAt, r.version);
     }
 
-    /** R32: each question's due date is its deadline's, read for all of them at once. */
-    private static Map<UUID, LocalDate> dueDates(Collection<ResponseRequest> requests) {
+    /** R32: each question's number of working days and due date are its deadline's, read for all at once. */
+    private static Map<UUID, Deadline> deadlines(Collection<ResponseRequest> requests) {
         if (requests.isEmpty()) {
             return Map.of();
         }
         return Deadline.<Deadline>list("kind = ?1 and subjectId in ?2", DeadlineKind.SPOT_CHECK_RESPONSE,
                 requests.stream().map(r -> r.id).toList()).stream()
-                .collect(Collectors.toMap(d -> d.subjectId, d -> d.dueDate, (a, b) -> a));
+                .collect(Collectors.toMap(d -> d.subjectId, Function.identity(), (a, b) -> a));
     }
 
     /** Names by id; a map of names, since a null name would not go into a collected map. */

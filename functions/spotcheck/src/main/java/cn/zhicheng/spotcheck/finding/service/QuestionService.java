@@ -59,7 +59,6 @@ public class QuestionService {
         question.applicationId = applicationId;
         question.addressee = request.addressee();
         question.question = request.question().trim();
-        question.workingDays = days;
         question.requestedBy = actor.accountId();
         question.requestedAt = clock.instant();
         // R32: counted from today on the official calendar; the row's N is the office's, not the kind's
