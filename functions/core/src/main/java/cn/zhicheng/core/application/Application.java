@@ -48,6 +48,27 @@ public class Application extends PanacheEntityBase {
     @Column(name = "committee_id", nullable = false)
     public UUID committeeId;
 
+    /** R30: applied on the grassroots track (定向评价、定向使用); the certificate is valid for grassroots posts only. */
+    @Column(nullable = false)
+    public boolean grassroots;
+
+    /** R27: the specialty the applicant practises (从事专业), printed on the certificate. */
+    @Column(name = "practised_specialty")
+    public String practisedSpecialty;
+
+    /** R27: the applicant's photo in the evidence store; pending until the upload is confirmed. */
+    @Column(name = "photo_key")
+    public String photoKey;
+
+    @Column(name = "photo_content_type")
+    public String photoContentType;
+
+    @Column(name = "photo_size")
+    public Long photoSize;
+
+    @Column(name = "photo_uploaded_at")
+    public Instant photoUploadedAt;
+
     /** R3: employed through the unit, or a flexible worker through an agency. */
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)

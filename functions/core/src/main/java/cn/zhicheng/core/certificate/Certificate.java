@@ -1,5 +1,6 @@
 package cn.zhicheng.core.certificate;
 
+import cn.zhicheng.core.person.Sex;
 import cn.zhicheng.core.series.TitleLevel;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -57,6 +58,64 @@ public class Certificate extends PanacheEntityBase {
     @Column(name = "issued_on", nullable = false)
     public LocalDate issuedOn;
 
+    /** A committee's title certificate, or a self-evaluating unit's appointment certificate. */
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public CertificateKind kind = CertificateKind.TITLE;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "holder_sex")
+    public Sex holderSex;
+
+    /** R27: the specialty the holder practises (从事专业), next to the series specialty. */
+    @Column(name = "practised_specialty")
+    public String practisedSpecialty;
+
+    /** R27: the post (岗位), for appointment certificates. */
+    @Column
+    public String post;
+
+    /** R27: the appointment term; the certificate is EXPIRED after its end. */
+    @Column(name = "term_starts_on")
+    public LocalDate termStartsOn;
+
+    @Column(name = "term_ends_on")
+    public LocalDate termEndsOn;
+
+    /** R27: the document number (公布文号) that published the result. */
+    @Column(name = "publication_number")
+    public String publicationNumber;
+
+    /** R30: a grassroots title, valid only for grassroots posts; the certificate says so. */
+    @Column(nullable = false)
+    public boolean grassroots;
+
+    /** R27: the holder's photo in the evidence store, copied from the application at issuance. */
+    @Column(name = "photo_key")
+    public String photoKey;
+
+    @Column(name = "photo_content_type")
+    public String photoContentType;
+
+    /** Issue 7: the self-evaluating unit's appointment record an appointment certificate comes from. */
+    @Column(name = "appointment_id")
+    public UUID appointmentId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "revocation_cause")
+    public RevocationCause revocationCause;
+
+    /** R29: the certificate this one replaces; set on reissues only. */
+    @Column(name = "supersedes_id")
+    public UUID supersedesId;
+
+    @Column(name = "superseded_at")
+    public Instant supersededAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "reissue_reason")
+    public ReissueReason reissueReason;
+
     /** The compact JWS the QR carries. */
     @Column(nullable = false)
     public String payload;
@@ -79,16 +138,25 @@ public class Certificate extends PanacheEntityBase {
     public Instant createdAt;
 
     /**
-     * R20, R31: marks the certificate revoked with the reason and the moment; verifiers are told so from then on.
-     * Revoking a revoked certificate keeps its first reason and date.
+     * R20, R31 or an issuer's correction: marks the certificate revoked with the cause, reason and moment; verifiers
+     * are told so from then on. Revoking a revoked certificate keeps its first cause, reason and date.
      */
-    public void revoke(String reason, Instant at) {
+    public void revoke(RevocationCause cause, String reason, Instant at) {
         if (status == CertificateStatus.REVOKED) {
             return;
         }
         status = CertificateStatus.REVOKED;
+        revocationCause = cause;
         revokedAt = at;
         revocationReason = reason.length() > 500 ? reason.substring(0, 500) : reason;
+    }
+
+    /** What a verifier is told on {@code today} (China): the stored status, or EXPIRED after the term's end. */
+    public CertificateStatus statusOn(LocalDate today) {
+        if (status == CertificateStatus.VALID && termEndsOn != null && today.isAfter(termEndsOn)) {
+            return CertificateStatus.EXPIRED;
+        }
+        return status;
     }
 
     public static Optional<Certificate> findByNumber(String number) {
@@ -97,6 +165,22 @@ public class Certificate extends PanacheEntityBase {
 
     public static Optional<Certificate> findByApplication(UUID applicationId) {
         return find("applicationId", applicationId).firstResultOptional();
+    }
+
+    /**
+     * R29: the certificate now standing for an application: the first one issued, or the last reissue that
+     * superseded it (a reissue carries no application id of its own).
+     */
+    public static Optional<Certificate> currentForApplication(UUID applicationId) {
+        Optional<Certificate> current = findByApplication(applicationId);
+        while (current.isPresent() && current.get().status == CertificateStatus.SUPERSEDED) {
+            Optional<Certificate> next = find("supersedesId", current.get().id).firstResultOptional();
+            if (next.isEmpty()) {
+                break;
+            }
+            current = next;
+        }
+        return current;
     }
 
     public static List<Certificate> listByPerson(UUID personId) {

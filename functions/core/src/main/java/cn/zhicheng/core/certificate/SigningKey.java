@@ -43,6 +43,10 @@ public class SigningKey extends PanacheEntityBase {
     @Column(name = "valid_to")
     public Instant validTo;
 
+    /** Why the key was retired (rotation, seal change or cancellation); null while current. */
+    @Column(name = "retired_reason")
+    public String retiredReason;
+
     public static Optional<SigningKey> currentFor(UUID issuerId, String provider) {
         return find("issuerId = ?1 and provider = ?2 and validTo is null order by validFrom desc", issuerId, provider)
                 .firstResultOptional();

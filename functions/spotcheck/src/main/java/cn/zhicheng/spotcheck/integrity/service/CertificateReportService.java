@@ -4,6 +4,7 @@ import cn.zhicheng.core.audit.AuditTrail;
 import cn.zhicheng.core.certificate.Certificate;
 import cn.zhicheng.core.certificate.CertificateNumber;
 import cn.zhicheng.core.certificate.MalformedCertificateNumberException;
+import cn.zhicheng.core.certificate.RevocationCause;
 import cn.zhicheng.core.identity.Actor;
 import cn.zhicheng.core.integrity.CertificateReport;
 import cn.zhicheng.core.integrity.IntegrityKind;
@@ -131,7 +132,7 @@ public class CertificateReportService {
                 certificate == null ? null : certificate.applicationId, certificate == null ? null : certificate.id,
                 null, report.id, "Report " + report.reference + ": " + note, false));
         if (revoke) {
-            records.revoke(actor, certificate, "R31 certificate misuse proven (report " + report.reference + "): "
+            records.revoke(actor, certificate, RevocationCause.MISUSE, "R31 certificate misuse proven (report " + report.reference + "): "
                     + note);
         }
     }

@@ -6,6 +6,7 @@ import cn.zhicheng.core.application.ApplicationStateMachine;
 import cn.zhicheng.core.application.ApplicationTransition;
 import cn.zhicheng.core.audit.AuditTrail;
 import cn.zhicheng.core.certificate.Certificate;
+import cn.zhicheng.core.certificate.RevocationCause;
 import cn.zhicheng.core.identity.Actor;
 import cn.zhicheng.core.integrity.IntegrityKind;
 import cn.zhicheng.core.person.Person;
@@ -69,9 +70,9 @@ public class FraudService {
         Certificate certificate = null;
         if (application.state() == ApplicationState.CERTIFIED) {
             // R20: a title already obtained is revoked and its certificate marked revoked
-            certificate = Certificate.findByApplication(application.id).orElse(null);
+            certificate = Certificate.currentForApplication(application.id).orElse(null);
             if (certificate != null) {
-                records.revoke(actor, certificate, "R20 fraud confirmed: " + reason);
+                records.revoke(actor, certificate, RevocationCause.FRAUD, "R20 fraud confirmed: " + reason);
             } else {
                 stateMachine.apply(application, ApplicationTransition.REVOKE, actor, "R20 fraud confirmed: " + reason);
             }

@@ -7,6 +7,7 @@ import cn.zhicheng.core.application.ApplicationTransition;
 import cn.zhicheng.core.audit.AuditTrail;
 import cn.zhicheng.core.certificate.Certificate;
 import cn.zhicheng.core.certificate.CertificateStatus;
+import cn.zhicheng.core.certificate.RevocationCause;
 import cn.zhicheng.core.config.ZhichengConfig;
 import cn.zhicheng.core.deadline.DeadlineService;
 import cn.zhicheng.core.identity.Actor;
@@ -90,14 +91,14 @@ public class IntegrityRecords {
      * certificate is marked revoked with the reason and the moment. A certificate without a certified application
      * (already revoked, or issued elsewhere) is revoked on its own.
      */
-    public void revoke(Actor actor, Certificate certificate, String reason) {
+    public void revoke(Actor actor, Certificate certificate, RevocationCause cause, String reason) {
         Application application = certificate.applicationId == null ? null
                 : Application.findById(certificate.applicationId);
         if (application != null && application.state() == ApplicationState.CERTIFIED) {
             stateMachine.apply(application, ApplicationTransition.REVOKE, actor, reason);
         }
         if (certificate.status != CertificateStatus.REVOKED) {
-            certificate.revoke(reason, clock.instant());
+            certificate.revoke(cause, reason, clock.instant());
             audit.record(actor, new AuditTrail.Change("CERTIFICATE_REVOKE", CERTIFICATE_SUBJECT, certificate.id,
                     CertificateStatus.VALID.name(), CertificateStatus.REVOKED.name(),
                     certificate.number + ": " + reason));
