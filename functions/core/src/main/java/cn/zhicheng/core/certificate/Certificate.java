@@ -153,10 +153,15 @@ public class Certificate extends PanacheEntityBase {
 
     /** What a verifier is told on {@code today} (China): the stored status, or EXPIRED after the term's end. */
     public CertificateStatus statusOn(LocalDate today) {
-        if (status == CertificateStatus.VALID && termEndsOn != null && today.isAfter(termEndsOn)) {
+        return statusOn(status, termEndsOn, today);
+    }
+
+    /** The same rule for a status read without the entity (the public status route reads only a few columns). */
+    public static CertificateStatus statusOn(CertificateStatus stored, LocalDate termEndsOn, LocalDate today) {
+        if (stored == CertificateStatus.VALID && termEndsOn != null && today.isAfter(termEndsOn)) {
             return CertificateStatus.EXPIRED;
         }
-        return status;
+        return stored;
     }
 
     public static Optional<Certificate> findByNumber(String number) {
