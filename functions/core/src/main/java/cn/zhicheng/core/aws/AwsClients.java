@@ -11,9 +11,11 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.kms.KmsClientBuilder;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -80,13 +82,22 @@ public class AwsClients implements AutoCloseable {
         return builder.build();
     }
 
-    private KmsClient buildKms() {
+    /**
+     * A KMS client builder set up as {@link #kms()} is, for tests that add an interceptor. The SDK does not retry:
+     * its retries of throttled calls would bypass the signer's rate limit, which retries them itself.
+     */
+    public KmsClientBuilder kmsBuilder() {
         var builder = KmsClient.builder()
                 .region(region())
                 .credentialsProvider(credentials())
-                .httpClientBuilder(UrlConnectionHttpClient.builder());
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()));
         endpoint(builder::endpointOverride);
-        return builder.build();
+        return builder;
+    }
+
+    private KmsClient buildKms() {
+        return kmsBuilder().build();
     }
 
     private Region region() {

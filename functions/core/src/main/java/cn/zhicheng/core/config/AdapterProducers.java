@@ -3,6 +3,7 @@ package cn.zhicheng.core.config;
 import cn.zhicheng.core.aws.AwsClients;
 import cn.zhicheng.core.seal.KmsSealSigner;
 import cn.zhicheng.core.seal.LocalSealSigner;
+import cn.zhicheng.core.seal.RateLimitedSealSigner;
 import cn.zhicheng.core.seal.SealSigner;
 import cn.zhicheng.core.storage.EvidenceStore;
 import cn.zhicheng.core.storage.LocalEvidenceStore;
@@ -67,9 +68,16 @@ public class AdapterProducers {
 
     public static SealSigner sealSigner(ZhichengConfig config, Supplier<AwsClients> aws) {
         return switch (sealSignerKind(config)) {
-            case KMS -> new KmsSealSigner(aws.get().kms());
+            case KMS -> rateLimited(new KmsSealSigner(aws.get().kms()), config.seal().kms());
             default -> new LocalSealSigner(Path.of(config.dataDir()));
         };
+    }
+
+    /** The KMS signer kept under {@code zhicheng.seal.kms.*}: its rate, queue and backoff on throttling. */
+    public static RateLimitedSealSigner rateLimited(SealSigner kms, ZhichengConfig.Seal.Kms settings) {
+        var backoff = new RateLimitedSealSigner.Backoff(settings.maxAttempts(), settings.backoffBase(),
+                settings.backoffCap());
+        return new RateLimitedSealSigner(kms, settings.maxRequestsPerSecond(), settings.maxWait(), backoff);
     }
 
     /** {@code zhicheng.evidence.store}, normalized: local or s3; anything else stops the start. */

@@ -67,6 +67,30 @@ public interface ZhichengConfig {
         /** local (EC keys under the data folder) or kms. */
         @WithDefault("local")
         String signer();
+
+        Kms kms();
+
+        /** How the KMS signer stays under the account's Sign quota (per process: each Lambda instance has its own). */
+        interface Kms {
+            /** Sign calls per second at most; KMS's ECC quota is shared by every caller of the account and region. */
+            @WithDefault("100")
+            int maxRequestsPerSecond();
+
+            /** The longest a signature waits for its turn before the request is refused as throttled. */
+            @WithDefault("5S")
+            Duration maxWait();
+
+            /** Sign calls per signature when KMS throttles, the first included. */
+            @WithDefault("5")
+            int maxAttempts();
+
+            /** Upper bound of the first backoff; it doubles with each throttled attempt, up to the cap. */
+            @WithDefault("100ms")
+            Duration backoffBase();
+
+            @WithDefault("2S")
+            Duration backoffCap();
+        }
     }
 
     interface Aws {

@@ -145,6 +145,9 @@ public class ProblemMapper {
         if (problem.status() == 401) {
             builder.header("WWW-Authenticate", "Bearer");
         }
+        if (problem.extensions().get("retryAfterSeconds") instanceof Number seconds) {
+            builder.header("Retry-After", seconds.longValue());
+        }
         return builder.build();
     }
 

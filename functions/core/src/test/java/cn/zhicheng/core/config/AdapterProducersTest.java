@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import cn.zhicheng.core.aws.AwsClients;
-import cn.zhicheng.core.seal.KmsSealSigner;
 import cn.zhicheng.core.seal.LocalSealSigner;
+import cn.zhicheng.core.seal.RateLimitedSealSigner;
 import cn.zhicheng.core.storage.LocalEvidenceStore;
 import cn.zhicheng.core.storage.S3EvidenceStore;
 import java.nio.file.Path;
@@ -41,7 +41,21 @@ class AdapterProducersTest {
         try (AwsClients aws = new AwsClients(config)) {
             assertInstanceOf(S3EvidenceStore.class, AdapterProducers.evidenceStore(config,
                     () -> fail("the S3 store needs no local store"), () -> aws));
-            assertInstanceOf(KmsSealSigner.class, AdapterProducers.sealSigner(config, () -> aws));
+            RateLimitedSealSigner signer = assertInstanceOf(RateLimitedSealSigner.class,
+                    AdapterProducers.sealSigner(config, () -> aws));
+            assertEquals(100, signer.maxRequestsPerSecond(), "the default rate");
+        }
+    }
+
+    @Test
+    void theKmsSignersRateIsASetting() {
+        ZhichengConfig config = AdapterTestConfig.emulator(dataDir, Map.of(
+                "zhicheng.seal.signer", "kms",
+                "zhicheng.seal.kms.max-requests-per-second", "7"));
+        try (AwsClients aws = new AwsClients(config)) {
+            RateLimitedSealSigner signer = assertInstanceOf(RateLimitedSealSigner.class,
+                    AdapterProducers.sealSigner(config, () -> aws));
+            assertEquals(7, signer.maxRequestsPerSecond());
         }
     }
 

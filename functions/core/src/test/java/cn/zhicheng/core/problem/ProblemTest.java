@@ -38,4 +38,12 @@ class ProblemTest {
         assertEquals(1, problem.extensions().get("a"));
         assertEquals(1, problem.errors().size());
     }
+
+    @Test
+    void aRetryAfterInTheProblemIsAlsoTheRetryAfterHeader() {
+        var response = new ProblemMapper().problem(Problem.of(503, "SIGNER_THROTTLED", "Busy", "Try later.")
+                .with("retryAfterSeconds", 3L), null);
+        assertEquals(503, response.getStatus());
+        assertEquals("3", response.getHeaderString("Retry-After"));
+    }
 }
