@@ -156,11 +156,18 @@ public final class JwsCompact {
         if (!BASE64URL.matcher(part).matches() || part.length() % 4 == 1) {
             throw new MalformedJws("The JWS " + name + " is not base64url without padding.");
         }
+        byte[] bytes;
         try {
-            return DECODER.decode(part);
+            bytes = DECODER.decode(part);
         } catch (IllegalArgumentException e) {
             throw new MalformedJws("The JWS " + name + " is not base64url without padding.", e);
         }
+        // R28: the decoder ignores the unused low bits of a last character, so two texts could carry one signature;
+        // only the canonical spelling is accepted, and any changed character of a payload is caught
+        if (!ENCODER.encodeToString(bytes).equals(part)) {
+            throw new MalformedJws("The JWS " + name + " is not canonical base64url.");
+        }
+        return bytes;
     }
 
     /**
