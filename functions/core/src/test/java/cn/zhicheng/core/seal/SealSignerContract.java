@@ -22,6 +22,7 @@ abstract class SealSignerContract {
             {"iss":"unit-1","no":"ZC2026-000123-7","name":"张三","series":"工程","level":"INTERMEDIATE"}"""
             .getBytes(StandardCharsets.UTF_8);
 
+    static final String KID = "WFHRSS-0a1b2c3d";
     static final String B64URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
     /** The claims of a title certificate as the issuing code writes them (docs/certificates.md). */
     static final byte[] CERTIFICATE_CLAIMS = """
@@ -87,7 +88,7 @@ abstract class SealSignerContract {
     void R28_aCertificatePayloadSignedThroughTheAdapterVerifiesWithItsPublicKey() {
         SealKey key = signer().createKey(LABEL);
 
-        String jws = JwsCompact.sign("WFHRSS-0a1b2c3d", CERTIFICATE_CLAIMS, input -> signer().sign(key.keyRef(), input));
+        String jws = JwsCompact.sign(KID, CERTIFICATE_CLAIMS, input -> signer().sign(key.keyRef(), input));
 
         JwsCompact.Parsed parsed = JwsCompact.parse(jws);
         assertArrayEquals(CERTIFICATE_CLAIMS, parsed.payload());
@@ -98,7 +99,7 @@ abstract class SealSignerContract {
     @Test
     void R28_changingAnySingleCharacterOfTheSignedPayloadIsDetected() {
         SealKey key = signer().createKey(LABEL);
-        String jws = JwsCompact.sign("WFHRSS-0a1b2c3d", CERTIFICATE_CLAIMS, input -> signer().sign(key.keyRef(), input));
+        String jws = JwsCompact.sign(KID, CERTIFICATE_CLAIMS, input -> signer().sign(key.keyRef(), input));
         PublicKey publicKey = signer().publicKey(key.keyRef());
 
         int checked = 0;
