@@ -66,6 +66,12 @@ ensure_apt_packages() {
   fi
 }
 
+# The certificate PDF's font (Noto Serif CJK, read by the certificate function) and poppler's pdffonts,
+# pdftotext, pdfinfo and pdftoppm, which the PDF tests read certificates back with.
+ensure_pdf_tools() {
+  ensure_apt_packages fonts-noto-cjk poppler-utils
+}
+
 # True when something accepts TCP connections on host $1 port $2.
 port_in_use() {
   (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null

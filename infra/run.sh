@@ -25,6 +25,8 @@ PORT="${QUARKUS_HTTP_PORT:-8080}"
 JAR="$ZC_ROOT/functions/local/target/quarkus-app/quarkus-run.jar"
 
 ensure_java
+# certificate PDFs are printed with Noto Serif CJK
+ensure_apt_packages fonts-noto-cjk
 if $BUILD; then
   ensure_maven
   if [ -f "$ZC_ROOT/frontend/package.json" ]; then

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of the project, stopping at the first failure, then prints a summary of the stages:
-#   1. toolchain: Java 21+ and the Maven wrapper   5. front end: npm ci, npm run build, npm test
+#   1. toolchain: Java 21+, Maven, PDF tools      5. front end: npm ci, npm run build, npm test
 #   2. PostgreSQL (infra/postgres.sh)              6. mvnw verify on the whole reactor, against 2 and 3
 #   3. AWS emulator, moto (infra/emulator.sh)      7. cfn-lint template.yaml
 #   4. Chromium (infra/browser.sh)                 8. end to end: the packaged local server on a fresh data
@@ -96,6 +96,7 @@ stage_toolchain() {
   begin "toolchain (Java 21+, Maven wrapper)"
   ensure_java
   ensure_maven
+  ensure_pdf_tools
   log "java: $("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
   done_stage
 }

@@ -314,7 +314,7 @@ class IntakeRulesTest {
         String key = "create-" + UUID.randomUUID();
         Map<String, Object> body = SubmitFlow.draftBody();
         ApplicationRequests.Create request = new ApplicationRequests.Create(
-                UUID.fromString((String) body.get("seriesId")), TitleLevel.INTERMEDIATE, "电气工程",
+                UUID.fromString((String) body.get("seriesId")), TitleLevel.INTERMEDIATE, "电气工程", null, null,
                 UUID.fromString((String) body.get("unitId")), null, "105611201905001234", 2019, null, null);
         List<Object> outcomes = AuditLockRace.run(2, () -> applications.createOnce(applicant, key, request).id);
         assertTrue(outcomes.get(0) instanceof UUID, String.valueOf(outcomes.get(0)));

@@ -48,7 +48,14 @@ public enum DeadlineKind {
             Role.APPLICANT, "抽查问询", "the spot-check question", "答复抽查问询", "Answer to a spot-check question"),
     /** R1: the submission window closes; windows and their dates arrive with a later issue. */
     SUBMISSION_WINDOW_CLOSE("R1", SubjectType.WINDOW, DayType.FIXED, 0, null, false, false, Role.COMMITTEE_OFFICE,
-            "申报窗口开放", "the window opening", "申报窗口截止", "Submission window closes");
+            "申报窗口开放", "the window opening", "申报窗口截止", "Submission window closes"),
+    /**
+     * R29: each issuer reports the certificates it issued in a year by the end of the next January; counted from
+     * the first day after that year, so the fixed date falls in the year that follows.
+     */
+    ISSUANCE_REPORT("R29", SubjectType.ISSUANCE_REPORT, DayType.FIXED, 0, MonthDay.of(1, 31), false, false,
+            Role.HR_BUREAU, "发证年度结束", "the end of the issuing year", "上报上年度发证情况",
+            "Annual issuance report");
 
     private final String rule;
     private final SubjectType subjectType;

@@ -10,5 +10,7 @@ public enum SubjectType {
     COMMITTEE,
     WINDOW,
     ROUND,
-    SPOT_CHECK_REQUEST
+    SPOT_CHECK_REQUEST,
+    /** R29: an issuer's annual report of the certificates it issued. */
+    ISSUANCE_REPORT
 }

@@ -14,4 +14,10 @@ public interface EvidenceStore {
 
     /** What the store holds under the key, if anything. */
     Optional<StoredObject> describe(String objectKey);
+
+    /** The bytes under the key, for the few small files the server reads itself (R27: photo and seal). */
+    Optional<byte[]> read(String objectKey);
+
+    /** Stores bytes the server received itself (R27: an issuer's seal image), replacing any under the key. */
+    void write(String objectKey, byte[] bytes, String contentType);
 }

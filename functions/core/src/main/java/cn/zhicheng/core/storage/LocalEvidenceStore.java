@@ -123,6 +123,37 @@ public class LocalEvidenceStore implements EvidenceStore {
         }
     }
 
+    @Override
+    public Optional<byte[]> read(String objectKey) {
+        requireKey(objectKey);
+        Path file = root.resolve(objectKey);
+        try {
+            return Files.isRegularFile(file) ? Optional.of(Files.readAllBytes(file)) : Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the evidence file of " + objectKey, e);
+        }
+    }
+
+    @Override
+    public void write(String objectKey, byte[] bytes, String contentType) {
+        requireKey(objectKey);
+        Path target = root.resolve(objectKey);
+        try {
+            Files.createDirectories(tmpRoot);
+            Path tmp = Files.createTempFile(tmpRoot, "write-", ".part");
+            try {
+                Files.write(tmp, bytes);
+                writeType(objectKey, contentType);
+                Files.createDirectories(target.getParent());
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot store the evidence file of " + objectKey, e);
+        }
+    }
+
     /**
      * Checks a PUT against its signed URL and returns where the file goes. {@code contentLength} is the request's
      * Content-Length, or -1 when it has none (chunked); {@link #receive} then enforces the signed length.

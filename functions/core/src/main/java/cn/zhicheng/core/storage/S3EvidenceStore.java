@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
@@ -92,6 +93,22 @@ public class S3EvidenceStore implements EvidenceStore {
             }
             throw e;
         }
+    }
+
+    @Override
+    public Optional<byte[]> read(String objectKey) {
+        try {
+            return Optional.of(s3.getObjectAsBytes(GetObjectRequest.builder().bucket(bucket).key(objectKey).build())
+                    .asByteArray());
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void write(String objectKey, byte[] bytes, String contentType) {
+        s3.putObject(PutObjectRequest.builder().bucket(bucket).key(objectKey).contentType(contentType)
+                .contentLength((long) bytes.length).build(), RequestBody.fromBytes(bytes));
     }
 
     private static PresignedRequest toPort(

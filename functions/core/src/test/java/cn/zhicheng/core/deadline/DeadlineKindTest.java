@@ -49,6 +49,16 @@ class DeadlineKindTest {
     }
 
     @Test
+    void R29_theIssuanceReportIsDueOnTheLastDayOfJanuaryAfterTheYear() {
+        DeadlineKind.Due due = DeadlineKind.ISSUANCE_REPORT.due(CALENDAR, LocalDate.parse("2027-01-01"));
+        assertEquals(LocalDate.parse("2027-01-31"), due.date());
+        assertEquals("R29", DeadlineKind.ISSUANCE_REPORT.rule());
+        assertEquals(Role.HR_BUREAU, DeadlineKind.ISSUANCE_REPORT.ownerRole());
+        assertEquals(SubjectType.ISSUANCE_REPORT, DeadlineKind.ISSUANCE_REPORT.subjectType());
+        assertFalse(DeadlineKind.ISSUANCE_REPORT.period());
+    }
+
+    @Test
     void R7_theUnitPublicityRunsFiveWorkingDaysFromTheUnitReview() {
         assertEquals(LocalDate.parse("2026-03-16"), due(DeadlineKind.UNIT_PUBLICITY, "2026-03-09"));
         assertEquals(Role.UNIT_HR, DeadlineKind.UNIT_PUBLICITY.ownerRole());

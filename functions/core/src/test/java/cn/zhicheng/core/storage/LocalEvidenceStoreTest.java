@@ -47,6 +47,19 @@ class LocalEvidenceStoreTest {
     }
 
     @Test
+    void filesTheServerWritesItselfAreReadBackWithTheirType() {
+        String key = "seal/" + UUID.randomUUID() + "/seal.png";
+        byte[] image = {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3};
+
+        assertEquals(Optional.empty(), store.read(key));
+        store.write(key, image, "image/png");
+
+        assertArrayEquals(image, store.read(key).orElseThrow());
+        assertEquals(Optional.of(new StoredObject(key, image.length, "image/png")), store.describe(key));
+        assertThrows(IllegalArgumentException.class, () -> store.write("../escape", image, "image/png"));
+    }
+
+    @Test
     void signedUrlsRoundTripAFile() throws Exception {
         String key = newKey();
         byte[] file = S3EvidenceStoreTest.pdfBytes(3000);

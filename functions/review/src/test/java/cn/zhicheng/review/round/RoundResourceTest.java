@@ -30,6 +30,7 @@ import cn.zhicheng.core.round.ReviewRounds;
 import cn.zhicheng.core.round.RoundState;
 import cn.zhicheng.core.series.TitleLevel;
 import cn.zhicheng.core.testing.DemoUsers;
+import cn.zhicheng.core.testing.XlsxReading;
 import cn.zhicheng.core.time.ClockProducer;
 import cn.zhicheng.review.round.RoundFixtures.Decision;
 import cn.zhicheng.core.testing.TestCommittees.TestCommittee;

@@ -24,9 +24,11 @@ public final class ApplicationRequests {
     /**
      * R3: employed through an employer unit (the default) or flexible through an agency. R4: diploma and degree
      * numbers, never copies, with the graduation year and award date that decide how the unit can verify them.
+     * R27: the specialty practised, when it differs from the series specialty; R30: the grassroots track.
      */
     public record Create(@NotNull UUID seriesId, @NotNull TitleLevel level,
-            @NotBlank @Size(max = 100) String specialty, @NotNull UUID unitId, Employment employment,
+            @NotBlank @Size(max = 100) String specialty, @Size(max = 100) String practisedSpecialty,
+            Boolean grassroots, @NotNull UUID unitId, Employment employment,
             @NotBlank @Size(max = 64) @Pattern(regexp = "[0-9A-Za-z-]+", message = "letters, digits and '-' only")
             String diplomaNumber,
             @NotNull @Min(1950) @Max(9999) Integer graduationYear,
@@ -56,6 +58,11 @@ public final class ApplicationRequests {
     public record Attachment(@NotNull EvidenceKind kind, @NotBlank @Size(max = 200) String title,
             @NotBlank @Size(max = 255) String fileName, @NotBlank @Size(max = 100) String contentType,
             @NotNull @Positive Long size) implements DeclaredFile {
+    }
+
+    /** R27: the applicant's photo the browser is about to upload. */
+    public record Photo(@NotBlank @Size(max = 255) String fileName, @NotBlank @Size(max = 100) String contentType,
+            @NotNull @Positive Long size) {
     }
 
     /** R5: the applicant's pledge. */

@@ -8,6 +8,7 @@ import cn.zhicheng.core.identity.Role;
 import cn.zhicheng.core.storage.PresignedRequest;
 import cn.zhicheng.submit.service.ApplicationService;
 import cn.zhicheng.submit.service.EvidenceService;
+import cn.zhicheng.submit.service.PhotoService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -29,13 +30,15 @@ public class ApplicationResource {
 
     private final ApplicationService applications;
     private final EvidenceService evidence;
+    private final PhotoService photos;
     private final ApplicationViews views;
     private final CurrentActor actor;
 
-    public ApplicationResource(ApplicationService applications, EvidenceService evidence, ApplicationViews views,
-            CurrentActor actor) {
+    public ApplicationResource(ApplicationService applications, EvidenceService evidence, PhotoService photos,
+            ApplicationViews views, CurrentActor actor) {
         this.applications = applications;
         this.evidence = evidence;
+        this.photos = photos;
         this.views = views;
         this.actor = actor;
     }
@@ -98,5 +101,28 @@ public class ApplicationResource {
     @RolesAllowed({Role.Names.APPLICANT, Role.Names.UNIT_HR, Role.Names.HR_BUREAU, Role.Names.COMMITTEE_OFFICE})
     public PresignedRequest download(@PathParam("id") UUID id, @PathParam("itemId") UUID itemId) {
         return evidence.download(actor.get(), id, itemId);
+    }
+
+    /** Where to PUT the certificate photo's bytes (R27). */
+    public record PhotoUpload(PresignedRequest upload) {
+    }
+
+    @POST
+    @Path("/{id}/photo")
+    public PhotoUpload requestPhotoUpload(@PathParam("id") UUID id, @Valid @NotNull ApplicationRequests.Photo request) {
+        return new PhotoUpload(photos.requestUpload(actor.get(), id, request));
+    }
+
+    @POST
+    @Path("/{id}/photo/complete")
+    public ApplicationView completePhoto(@PathParam("id") UUID id) {
+        return views.detail(photos.complete(actor.get(), id), actor.get());
+    }
+
+    @GET
+    @Path("/{id}/photo/download")
+    @RolesAllowed({Role.Names.APPLICANT, Role.Names.UNIT_HR, Role.Names.HR_BUREAU, Role.Names.COMMITTEE_OFFICE})
+    public PresignedRequest downloadPhoto(@PathParam("id") UUID id) {
+        return photos.download(actor.get(), id);
     }
 }

@@ -88,6 +88,8 @@ public class ApplicationService {
         application.seriesId = series.id;
         application.level = request.level();
         application.specialty = request.specialty().trim();
+        application.practisedSpecialty = blankToNull(request.practisedSpecialty());
+        application.grassroots = Boolean.TRUE.equals(request.grassroots());
         application.committeeId = committee.id;
         application.diplomaNumber = request.diplomaNumber().trim();
         application.graduationYear = request.graduationYear();

@@ -13,12 +13,17 @@ import java.util.UUID;
 
 /** An application as its viewer may see it; the ID number is masked for all but the owner. */
 public record ApplicationView(UUID id, ApplicationState state, long version, Applicant applicant, Ref unit,
-        Employment employment, Ref series, TitleLevel level, String specialty, Ref committee, String diplomaNumber,
+        Employment employment, Ref series, TitleLevel level, String specialty, String practisedSpecialty,
+        boolean grassroots, Photo photo, Ref committee, String diplomaNumber,
         Integer graduationYear, String degreeNumber, LocalDate degreeAwardedOn, VerificationRoute diplomaVerification,
         VerificationRoute degreeVerification, Instant pledgeSignedAt, Instant unitPledgeSignedAt, Done unitReview,
         LocalDate publicityEndsOn, Done vetting, Instant acceptedAt, UUID roundId, String decisionNote,
         List<EvidenceView> evidence, List<ObjectionView> objections, List<HistoryEntry> history, List<String> actions,
         Instant createdAt, Instant updatedAt) {
+
+    /** R27: the applicant's confirmed photo; null until one is uploaded. */
+    public record Photo(String contentType, long size, Instant uploadedAt) {
+    }
 
     /** A step someone answers for (R6, R8): who did it and when; null when not done. */
     public record Done(String by, Instant at) {

@@ -85,6 +85,12 @@ public class ApplicationViews {
                 item.status.name(), item.uploadedAt);
     }
 
+    /** R27: a photo counts once its upload is confirmed; a pending replacement shows none. */
+    static ApplicationView.Photo photo(Application a) {
+        return a.photoUploadedAt == null ? null
+                : new ApplicationView.Photo(a.photoContentType, a.photoSize, a.photoUploadedAt);
+    }
+
     public static ApplicationView.ObjectionView objection(Objection o) {
         return new ApplicationView.ObjectionView(o.id, o.stage, o.raisedAt, o.raisedBy, o.content, o.decision,
                 o.explanation, o.decidedAt, o.version);
@@ -120,7 +126,8 @@ public class ApplicationViews {
             return new ApplicationView(a.id, a.state(), a.version,
                     new ApplicationView.Applicant(person.name, idNumber),
                     new ApplicationView.Ref(unit.id, unit.name), a.employment, new ApplicationView.Ref(s.id, s.nameZh),
-                    a.level, a.specialty, new ApplicationView.Ref(committee.id, committee.name), a.diplomaNumber,
+                    a.level, a.specialty, a.practisedSpecialty, a.grassroots, photo(a),
+                    new ApplicationView.Ref(committee.id, committee.name), a.diplomaNumber,
                     a.graduationYear, a.degreeNumber, a.degreeAwardedOn, a.diplomaVerification, a.degreeVerification,
                     a.pledgeSignedAt, a.unitPledgeSignedAt, done(a.unitReviewedBy, a.unitReviewedAt),
                     a.publicityEndsOn, done(a.vettedBy, a.vettedAt), a.acceptedAt, a.roundId, a.decisionNote,

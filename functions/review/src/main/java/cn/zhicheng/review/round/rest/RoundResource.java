@@ -1,5 +1,6 @@
 package cn.zhicheng.review.round.rest;
 
+import cn.zhicheng.core.export.XlsxWriter;
 import cn.zhicheng.core.identity.Actor;
 import cn.zhicheng.core.identity.CurrentActor;
 import cn.zhicheng.core.identity.Role;
@@ -7,7 +8,6 @@ import cn.zhicheng.core.round.ReviewRound;
 import cn.zhicheng.review.round.mapping.RoundView;
 import cn.zhicheng.review.round.mapping.RoundViews;
 import cn.zhicheng.review.round.mapping.StatisticsTable;
-import cn.zhicheng.review.round.mapping.XlsxWriter;
 import cn.zhicheng.review.round.service.RoundService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;

@@ -1,4 +1,4 @@
-package cn.zhicheng.review.round.mapping;
+package cn.zhicheng.core.export;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package cn.zhicheng.review.round;
+package cn.zhicheng.core.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,7 +16,7 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /** Reads a workbook back the way a spreadsheet program does: the package's parts, then the sheet's cells. */
-final class XlsxReading {
+public final class XlsxReading {
 
     private static final String MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 
@@ -24,7 +24,7 @@ final class XlsxReading {
     }
 
     /** Every part of the package by name, each checked to be well-formed XML. */
-    static Map<String, Document> parts(byte[] xlsx) throws Exception {
+    public static Map<String, Document> parts(byte[] xlsx) throws Exception {
         Map<String, Document> parts = new HashMap<>();
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
@@ -40,7 +40,7 @@ final class XlsxReading {
     }
 
     /** The first sheet's cells by reference (A1), as text: inline strings, or numbers as written. */
-    static Map<String, String> cells(byte[] xlsx) throws Exception {
+    public static Map<String, String> cells(byte[] xlsx) throws Exception {
         Map<String, Document> parts = parts(xlsx);
         assertTrue(parts.keySet().containsAll(List.of("[Content_Types].xml", "_rels/.rels",
                 "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml", "xl/worksheets/sheet1.xml")),

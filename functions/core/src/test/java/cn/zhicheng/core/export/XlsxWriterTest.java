@@ -1,4 +1,4 @@
-package cn.zhicheng.review.round;
+package cn.zhicheng.core.export;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.zhicheng.review.round.mapping.XlsxWriter;
-import cn.zhicheng.review.round.mapping.XlsxWriter.Style;
+import cn.zhicheng.core.export.XlsxWriter.Style;
+import cn.zhicheng.core.testing.XlsxReading;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
