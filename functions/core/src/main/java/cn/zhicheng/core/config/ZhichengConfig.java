@@ -67,6 +67,13 @@ public interface ZhichengConfig {
         /** local (EC keys under the data folder) or kms. */
         @WithDefault("local")
         String signer();
+
+        /**
+         * Threads that sign a batch of certificates at once: local signing is CPU work, KMS signing waits on the
+         * network, so a few threads help either way.
+         */
+        @WithDefault("4")
+        int signingThreads();
     }
 
     interface Aws {
