@@ -119,10 +119,12 @@ public class CertificateIssuer {
             claims.add(claims(certificate, holder, issuer, old));
         }
         List<String> payloads = sign(certificates, claims, keys);
+        // all certificates, then all audit events: inserts of one table in a row are what goes out as one batch
         for (int i = 0; i < certificates.size(); i++) {
-            Certificate certificate = certificates.get(i);
-            certificate.payload = payloads.get(i);
-            certificate.persist();
+            certificates.get(i).payload = payloads.get(i);
+            certificates.get(i).persist();
+        }
+        for (Certificate certificate : certificates) {
             audit.record(actor, new AuditTrail.Change(certificate.supersedesId == null ? "ISSUE" : "REISSUE",
                     SUBJECT, certificate.id, null, CertificateStatus.VALID.name(), certificate.number));
             if (certificate.supersedesId != null) {
