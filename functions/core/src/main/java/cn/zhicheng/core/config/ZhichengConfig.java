@@ -68,6 +68,13 @@ public interface ZhichengConfig {
         @WithDefault("local")
         String signer();
 
+        /**
+         * Threads that sign a batch of certificates at once: local signing is CPU work, KMS signing waits on the
+         * network, so a few threads help either way.
+         */
+        @WithDefault("4")
+        int signingThreads();
+
         Kms kms();
 
         /** How the KMS signer stays under the account's Sign quota (per process: each Lambda instance has its own). */

@@ -27,6 +27,9 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 /** The one place that turns every failure into an RFC 9457 problem response. */
 public class ProblemMapper {
 
+    /** The problem member of a refusal that may be retried later; it is also sent as {@code Retry-After}. */
+    public static final String RETRY_AFTER_SECONDS = "retryAfterSeconds";
+
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
 
     @ServerExceptionMapper
@@ -145,7 +148,8 @@ public class ProblemMapper {
         if (problem.status() == 401) {
             builder.header("WWW-Authenticate", "Bearer");
         }
-        if (problem.extensions().get("retryAfterSeconds") instanceof Number seconds) {
+        // a rate limit's wait, for clients that read the header rather than the body
+        if (problem.extensions().get(RETRY_AFTER_SECONDS) instanceof Number seconds) {
             builder.header("Retry-After", seconds.longValue());
         }
         return builder.build();
