@@ -161,5 +161,12 @@ case "${1:-}" in
     cat "$ZC_ROOT/functions/deadlines/target/bench-p4.txt"
     ;;
   p1) bench_p1 ;;
+  p2-kms)
+    bash "$ZC_ROOT/infra/emulator.sh" start
+    export ZC_AWS_ENDPOINT="http://127.0.0.1:${ZC_EMULATOR_PORT:-4566}" AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test
+    mvnw verify -pl functions/core -DskipTests=false -Dtest=KmsSigningBench -Dsurefire.failIfNoSpecifiedTests=false \
+      -Dzc.bench=true -Dzc.bench.rows="${ZC_BENCH_ROWS:-1000}" -Djacoco.skip=true </dev/null
+    cat "$ZC_ROOT/functions/core/target/bench-p2-kms.txt"
+    ;;
   *) die "usage: bash infra/bench.sh p1|p2-kms|p3|p4" ;;
 esac
