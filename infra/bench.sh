@@ -136,8 +136,11 @@ bench_p1() {
     echo "(b) GET /api/public/certificates/{number}/status: $status_rps req/s (rounds: $(for round in $(seq 1 $rounds); do
       printf '%s ' "$(wrk_rps "$P1_DIR/status-$round.txt")"; done))"
     awk -v a="$ping_rps" -v b="$status_rps" 'BEGIN {printf "ratio (b)/(a): %.2f (target >= 0.50)\n", b / a}'
-    echo "(c) half load: target $target req/s, achieved $(wrk_rps "$P1_DIR/half.txt") req/s (wrk -c$conns, delay ${delay} ms per connection)"
-    echo "    latency: mean $(wrk_mean_ms "$P1_DIR/half.txt") ms, p50 $(wrk_ms "$P1_DIR/half.txt" 50) ms, p75 $(wrk_ms "$P1_DIR/half.txt" 75) ms, p90 $(wrk_ms "$P1_DIR/half.txt" 90) ms, p99 $(wrk_ms "$P1_DIR/half.txt" 99) ms (target p99 <= 25 ms)"
+    local half="$P1_DIR/half.txt"
+    echo "(c) half load: target $target req/s, achieved $(wrk_rps "$half") req/s" \
+      "(wrk -c$conns, delay ${delay} ms per connection)"
+    echo "    latency: mean $(wrk_mean_ms "$half") ms, p50 $(wrk_ms "$half" 50) ms, p75 $(wrk_ms "$half" 75) ms," \
+      "p90 $(wrk_ms "$half" 90) ms, p99 $(wrk_ms "$half" 99) ms (target p99 <= 25 ms)"
   } | tee "$out"
   log "P1: raw wrk outputs in $P1_DIR"
   p1_stop_server

@@ -85,7 +85,8 @@ class KmsSigningBench {
                     limit %d/s, first %d Sign calls throttled: %d signed, %d refused (SIGNER_THROTTLED) in %.2f s; \
                     %d throttled responses retried, total backoff %.0f ms
                     """, THREADS, baseline.signed, baseline.seconds, baseline.signed / baseline.seconds,
-                    LIMIT, limited.signed, limited.seconds, rate, rate / LIMIT, busiest, limitedStats.queuedNanos() / 1e9,
+                    LIMIT, limited.signed, limited.seconds, rate, rate / LIMIT, busiest,
+                    limitedStats.queuedNanos() / 1e9,
                     limited.failed, LIMIT, THROTTLED, throttled.signed, throttled.refused, throttled.seconds,
                     throttledStats.throttledResponses(), throttledStats.backoffNanos() / 1e6);
             System.out.print(report);
