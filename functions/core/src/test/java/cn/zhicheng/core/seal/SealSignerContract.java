@@ -27,8 +27,9 @@ abstract class SealSignerContract {
     /** The claims of a title certificate as the issuing code writes them (docs/certificates.md). */
     static final byte[] CERTIFICATE_CLAIMS = """
             {"v":2,"knd":"T","num":"WFHRSS2026000001K","name":"张伟","idm":"370702******1230","sex":"M",\
-            "ser":"工程技术","spe":"电气工程","lvl":"INTERMEDIATE","com":"潍坊市工程技术中级职称评审委员会",\
-            "pub":"潍人社字〔2026〕1号","iss":"0d7f6f0e-3f4e-4b8e-9d1c-2a6b5c4d3e2f","isn":"潍坊市人力资源和社会保障局",\
+            "ser":"工程技术","spe":"电气工程","lvl":"INTERMEDIATE",\
+            "com":"潍坊市工程技术中级职称评审委员会","pub":"潍人社字〔2026〕1号",\
+            "iss":"0d7f6f0e-3f4e-4b8e-9d1c-2a6b5c4d3e2f","isn":"潍坊市人力资源和社会保障局",\
             "iat":"2026-11-22"}""".getBytes(StandardCharsets.UTF_8);
 
     abstract SealSigner signer();
