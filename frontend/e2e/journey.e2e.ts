@@ -6,7 +6,7 @@
 // 5 and three experts vote yes, each seeing only their own vote (R12) → office closes: PASSED → pass list (R14)
 // → HR approves and publishes (R15) → anyone objects on the public notices page → HR answers → filing refused
 // during the notice, done after it, Excel statistics (R15, R16) → HR issues the certificate with the publication
-// document number (the applicant uploaded the certificate photo with the application, R27) → the applicant's QR
+// document number (the applicant uploaded the certificate photo before, R27) → the applicant's QR
 // decodes to the verify link → VALID, checked in the browser → lookup by number + name → a tampered payload is
 // TAMPERED (R28).
 //
@@ -264,15 +264,6 @@ async function run(page: Page): Promise<void> {
       .first()
       .waitFor({ timeout: TIMEOUT })
       .catch(() => fail('the evidence item is not shown as UPLOADED'))
-  })
-
-  await step('applicant uploads the photo the certificate will carry (R27)', async () => {
-    await page.locator('[data-testid="photo-section"][data-has-photo="false"]').waitFor({ timeout: TIMEOUT })
-    await byTestId(page, 'photo-file').setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: makePng() })
-    await page
-      .locator('[data-testid="photo-section"][data-has-photo="true"]')
-      .waitFor({ timeout: TIMEOUT })
-      .catch(async () => fail(`the photo is not shown as uploaded: ${await visibleProblems(page)}`))
   })
 
   await step('applicant ticks the integrity pledge (R5) and submits', async () => {
@@ -622,7 +613,19 @@ async function run(page: Page): Promise<void> {
 
   // ----- 7. the certificate -----
 
+  await step('applicant uploads the photo the certificate will carry, allowed until it is issued (R27)', async () => {
+    await signIn(page, 'applicant', { path: '/applicant', role: 'APPLICANT' })
+    await page.goto(`${BASE_URL}/applicant/applications/${encodeURIComponent(appId)}`)
+    await page.locator('[data-testid="photo-section"][data-has-photo="false"]').waitFor({ timeout: TIMEOUT })
+    await byTestId(page, 'photo-file').setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: makePng() })
+    await page
+      .locator('[data-testid="photo-section"][data-has-photo="true"]')
+      .waitFor({ timeout: TIMEOUT })
+      .catch(async () => fail(`the photo is not shown as uploaded: ${await visibleProblems(page)}`))
+  })
+
   await step('HR bureau issues the certificate with the publication document number (R27, R28)', async () => {
+    await signIn(page, 'hrbureau', { role: 'HR_BUREAU' })
     await page.goto(`${BASE_URL}/work`)
     await openWorkList(page, appId)
     await act(page, appId, 'issue', 'CERTIFIED', async (d) => {

@@ -1,6 +1,7 @@
 // Words for the certificate codes of docs/certificates.md, in the reader's language.
 import { useI18n } from 'vue-i18n'
 import { codeLabel } from './labels'
+import { formatDay } from './dates'
 import type { CertificateClaims } from './certificateVerify'
 
 type T = (key: string, named?: Record<string, unknown>) => string
@@ -10,14 +11,17 @@ type TE = (key: string) => boolean
 export const CLAIM_ORDER = ['num', 'name', 'sex', 'idm', 'ser', 'spe', 'prs', 'lvl', 'pst', 'term', 'com', 'pub', 'isn', 'iat', 'rei'] as const
 
 export function useCertificateLabels() {
-  const { t, te } = useI18n()
+  const { t, te, locale } = useI18n()
   const tt = t as unknown as T
   const tte = te as unknown as TE
   const l = (group: string) => (c?: string | null) => codeLabel(tt, tte, group, c)
   const level = l('level')
   const sex = l('sex')
   const kind = l('certKind')
+  const day = (v?: string | null) => formatDay(v, locale.value)
   return {
+    /** A calendar day (issue date, term, due date), never shifted by time zone. */
+    day,
     status: l('certStatus'),
     cause: l('revocationCause'),
     reissueReason: l('reissueReason'),
@@ -38,7 +42,9 @@ export function useCertificateLabels() {
         case 'sex':
           return { label, text: sex(v('sex')) }
         case 'term':
-          return { label, text: v('tfr') || v('tto') ? `${v('tfr')} – ${v('tto')}` : '' }
+          return { label, text: v('tfr') || v('tto') ? `${day(v('tfr'))} – ${day(v('tto'))}` : '' }
+        case 'iat':
+          return { label, text: day(v('iat')) }
         default:
           return { label, text: v(name) }
       }
