@@ -7,8 +7,8 @@ import { join } from 'node:path'
 import { E2E_DIR, log } from './lib'
 
 // The HR bureau's set-up makes a 中小学教师 committee, so it runs after the scenarios that expect none.
-// The certificate test walks its own application to FILED; it runs after the journey, whose dates it moves past.
-const FILES = ['journey.e2e.ts', 'calendar.e2e.ts', 'deadlines.e2e.ts', 'spotcheck.e2e.ts', 'certificate.e2e.ts', 'setup.e2e.ts']
+// The certificate test walks its own senior application to FILED and moves the clock into late October: it runs last.
+const FILES = ['journey.e2e.ts', 'calendar.e2e.ts', 'deadlines.e2e.ts', 'spotcheck.e2e.ts', 'setup.e2e.ts', 'certificate.e2e.ts']
 
 let failed = 0
 for (const f of FILES) {
