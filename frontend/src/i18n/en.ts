@@ -238,13 +238,10 @@ const en: MessageSchema = {
   },
   verify: {
     title: 'Verify an e-certificate',
-    intro: 'Anyone can check a professional title e-certificate by its number and holder name, or by the signed data in its QR code.',
     lookupTitle: 'Look up by number',
     number: 'Certificate number',
     name: 'Holder name',
     lookup: 'Look up',
-    payloadTitle: 'Verify signed data',
-    payload: 'Signed certificate data',
     payloadPlaceholder: 'Paste the signed data from the certificate QR code (or its verify link)',
     check: 'Verify',
     holder: 'Holder',
@@ -255,8 +252,6 @@ const en: MessageSchema = {
     issuedAt: 'Issued',
     status: 'Status',
     claims: 'Certificate data',
-    revokedWarning: 'The signature is valid but the certificate has been revoked',
-    notFound: 'No certificate found',
   },
   claim: {
     num: 'Certificate number',

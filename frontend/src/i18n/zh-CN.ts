@@ -239,13 +239,10 @@ const zhCN = {
   },
   verify: {
     title: '电子证书查验',
-    intro: '任何人均可通过证书编号和姓名，或证书二维码中的签名数据，查验职称电子证书的真伪。',
     lookupTitle: '按证书编号查询',
     number: '证书编号',
     name: '姓名',
     lookup: '查询',
-    payloadTitle: '验证签名数据',
-    payload: '证书签名数据',
     payloadPlaceholder: '粘贴证书二维码中的签名数据（或查验链接）',
     check: '验证',
     holder: '持证人',
@@ -256,8 +253,6 @@ const zhCN = {
     issuedAt: '发证日期',
     status: '证书状态',
     claims: '证书信息',
-    revokedWarning: '签名有效，但该证书已被撤销',
-    notFound: '未查询到证书',
   },
   claim: {
     num: '证书编号',
