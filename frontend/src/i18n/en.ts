@@ -1474,6 +1474,7 @@ const en: MessageSchema = {
     submitted: 'The report for {year} is submitted',
   },
   navCert: {
+    admin: 'Certificates',
     myCertificates: 'My certificates',
     issued: 'Issued certificates',
     reissueRequests: 'Reissue requests',

@@ -1470,6 +1470,7 @@ const zhCN = {
     submitted: '{year} 年度发证情况已报送',
   },
   navCert: {
+    admin: '证书管理',
     myCertificates: '我的证书',
     issued: '已发证书',
     reissueRequests: '补发申请',
