@@ -4,7 +4,9 @@
 // PDF from "My certificates"; page 1 is rasterised at 150 dpi (pdftoppm) and the PNG is uploaded on the verify page,
 // which reads the QR code, checks the signature in the browser against the trust list and shows VALID with the
 // number and name; a typed number with a wrong check character is refused before any lookup; a tampered payload is
-// TAMPERED; then the HR bureau revokes the certificate (correction) and the same scan shows REVOKED with its cause.
+// TAMPERED; the holder asks for a reissue (lost), the HR bureau reissues from the request and rotates its key, and the
+// same scan shows SUPERSEDED with the new number (the retired key still trusted); the reissued certificate is revoked
+// (correction) and the lookup shows why; this year's issuance report cannot be submitted before the year ends (R29).
 //
 //   Real server (settable clock):  ZC_BASE_URL=http://localhost:8080 npx tsx e2e/certificate.e2e.ts
 //   Mock backend:                  npm run build && ZC_MOCK_PORT=8093 npm run mock &
@@ -257,28 +259,104 @@ async function certificate(page: Page): Promise<void> {
     })
   })
 
-  await step('the HR bureau revokes the certificate (correction) on "Issued certificates"', async () => {
+  await step('the holder asks the original issuer for a reissue: lost (R29)', async () => {
+    await signIn(page, holder.username, { password: holder.password, role: 'APPLICANT' })
+    await byTestId(page, 'nav-my-certificates').click()
+    await page.locator('[data-testid="my-certificates-page"][data-loaded="true"]').waitFor({ timeout: TIMEOUT })
+    await page.locator(`[data-testid="certificate-reissue-ask"][data-id="${cert.id}"]`).click()
+    const dialog = byTestId(page, 'reissue-request-dialog')
+    await byTestId(dialog, 'reissue-request-reason-LOST').click()
+    await field(dialog, 'reissue-request-note').fill('搬家时遗失纸质打印件（e2e）')
+    await byTestId(dialog, 'reissue-request-confirm').click()
+    await page.locator('[data-testid="my-reissue-row"][data-state="PENDING"]').first().waitFor({ timeout: TIMEOUT }).catch(async () =>
+      fail(`the request is not listed as pending: ${await visibleProblems(page)}`))
+  })
+
+  const reissued = await step('the HR bureau reissues from the request; the old certificate is superseded', async () => {
+    await signIn(page, 'hrbureau', { role: 'HR_BUREAU' })
+    await byTestId(page, 'nav-issued-certificates').click()
+    await byTestId(page, 'nav-reissue-requests').click()
+    await page.locator('[data-testid="reissue-requests-page"][data-loaded="true"]').waitFor({ timeout: TIMEOUT })
+    const row = page.locator('[data-testid="reissue-request-row"][data-state="PENDING"]', { hasText: cert.number })
+    await row.waitFor({ timeout: TIMEOUT }).catch(async () => fail(`the request for ${cert.number} is not in the inbox: ${await visibleProblems(page)}`))
+    const requestId = (await row.getAttribute('data-id')) ?? ''
+    await page.locator(`[data-testid="reissue-request-reissue"][data-id="${requestId}"]`).click()
+    await page.locator('[data-testid="reissue-requests-page"][data-count="0"]').waitFor({ timeout: TIMEOUT }).catch(async () =>
+      fail(`the request is still pending after the reissue: ${await visibleProblems(page)}`))
+    await byTestId(page, 'nav-issued').click()
+    await page.locator(`[data-testid="issued-row"][data-number="${cert.number}"][data-status="SUPERSEDED"]`).waitFor({ timeout: TIMEOUT }).catch(async () =>
+      fail(`${cert.number} is not shown as superseded: ${await visibleProblems(page)}`))
+    const fresh = page.locator('[data-testid="issued-row"][data-status="VALID"]').first()
+    const number = (await fresh.getAttribute('data-number')) ?? ''
+    const id = (await fresh.getAttribute('data-id')) ?? ''
+    log(`    reissued as ${number}`)
+    return { number, id }
+  })
+
+  await step('the HR bureau rotates its signing key: the old one is listed as retired', async () => {
+    await byTestId(page, 'nav-issuer-keys').click()
+    await page.locator('[data-testid="issuer-keys-page"][data-loaded="true"]').waitFor({ timeout: TIMEOUT })
+    const before = await page.locator('[data-testid="issuer-key-row"]').count()
+    await byTestId(page, 'issuer-keys-rotate').click()
+    const dialog = byTestId(page, 'rotate-dialog')
+    await field(dialog, 'rotate-reason').fill('年度轮换（e2e）')
+    await byTestId(dialog, 'rotate-confirm').click()
+    await page.locator('[data-testid="issuer-key-row"]').nth(before).waitFor({ timeout: TIMEOUT }).catch(async () =>
+      fail(`no new key after rotating: ${await visibleProblems(page)}`))
+    if ((await page.locator('[data-testid="issuer-key-row"][data-status="CURRENT"]').count()) !== 1) fail('not exactly one current key')
+    if (!(await page.locator('[data-testid="issuer-key-row"][data-status="RETIRED"]').count())) fail('no retired key listed')
+  })
+
+  await step('the same scan now shows SUPERSEDED with the new number (signed by the retired key, still trusted)', async () => {
+    await signOut(page)
+    const shown = await scan(page, png)
+    if (shown.outcome !== 'superseded') fail(`after the reissue the scan shows "${shown.outcome}": ${shown.text.slice(0, 300)}`)
+    const by = (await byTestId(page, 'verify-superseded-by').innerText()).trim()
+    if (by !== reissued.number) fail(`the scan names ${by} as the new certificate, not ${reissued.number}`)
+    log(`    ${shown.text.slice(0, 120)}`)
+  })
+
+  await step('the HR bureau revokes the reissued certificate (correction); the lookup shows it revoked with its cause', async () => {
     await signIn(page, 'hrbureau', { role: 'HR_BUREAU' })
     await byTestId(page, 'nav-issued-certificates').click()
     await page.locator('[data-testid="issued-page"][data-loaded="true"]').waitFor({ timeout: TIMEOUT })
-    await field(page, 'issued-q').fill(cert.number)
+    await field(page, 'issued-q').fill(reissued.number)
     await byTestId(page, 'issued-search-submit').click()
-    await page.locator(`[data-testid="issued-row"][data-number="${cert.number}"]`).waitFor({ timeout: TIMEOUT }).catch(async () =>
-      fail(`${cert.number} is not among the issued certificates: ${await visibleProblems(page)}`))
-    await page.locator(`[data-testid="issued-revoke"][data-id="${cert.id}"]`).click()
+    await page.locator(`[data-testid="issued-revoke"][data-id="${reissued.id}"]`).click()
     const dialog = byTestId(page, 'revoke-dialog')
-    await field(dialog, 'revoke-reason').fill('证书信息有误，更正后重新发证（e2e）')
     await byTestId(dialog, 'revoke-confirm').click()
-    await page.locator(`[data-testid="issued-row"][data-number="${cert.number}"][data-status="REVOKED"]`).waitFor({ timeout: TIMEOUT }).catch(async () =>
-      fail(`the certificate is not shown as revoked: ${await visibleProblems(page)}`))
+    await dialog.locator('.zc-problem-alert').waitFor({ timeout: TIMEOUT }).catch(() => fail('revoking without a reason was not stopped'))
+    await field(dialog, 'revoke-reason').fill('证书信息有误（e2e）')
+    await byTestId(dialog, 'revoke-confirm').click()
+    await page.locator(`[data-testid="issued-row"][data-number="${reissued.number}"][data-status="REVOKED"]`).waitFor({ timeout: TIMEOUT }).catch(async () =>
+      fail(`the reissued certificate is not shown as revoked: ${await visibleProblems(page)}`))
+    await signOut(page)
+    await page.goto(`${BASE_URL}/verify`)
+    await field(page, 'lookup-number').fill(reissued.number)
+    await field(page, 'lookup-name').fill(holder.name)
+    await byTestId(page, 'lookup-submit').click()
+    const res = page.locator(`[data-testid="lookup-result"][data-number="${reissued.number}"][data-status="REVOKED"]`)
+    await res.waitFor({ timeout: TIMEOUT }).catch(async () => fail(`the lookup does not show the revocation: ${await visibleProblems(page)}`))
+    const text = (await res.innerText()).replace(/\s+/g, ' ')
+    if (!text.includes('信息更正')) fail(`the lookup does not give the cause in words: ${text.slice(0, 200)}`)
   })
 
-  await step('the same scan now shows REVOKED with its date and cause', async () => {
-    await signOut(page)
-    const shown = await scan(page, png)
-    if (shown.outcome !== 'revoked') fail(`after revocation the scan shows "${shown.outcome}": ${shown.text.slice(0, 300)}`)
-    if (!/信息更正/.test(shown.text)) fail(`the revocation cause is not shown in words: ${shown.text.slice(0, 300)}`)
-    log(`    ${shown.text.slice(0, 120)}`)
+  await step('submitting this year\'s issuance report before the year ends is refused (R29)', async () => {
+    await signIn(page, 'hrbureau', { role: 'HR_BUREAU' })
+    await byTestId(page, 'nav-issued-certificates').click()
+    await byTestId(page, 'nav-issuance-reports').click()
+    await page.locator('[data-testid="issuance-reports-page"][data-loaded="true"]').waitFor({ timeout: TIMEOUT })
+    const year = cert.number.replace(/^[0-9A-Z]*?(\d{4})\d{6}[0-9A-Z]$/, '$1')
+    const row = page.locator(`[data-testid="issuance-report-row"][data-year="${year}"][data-state="OPEN"]`)
+    await row.waitFor({ timeout: TIMEOUT }).catch(async () => fail(`no open report for ${year}: ${await visibleProblems(page)}`))
+    await page.locator(`[data-testid="issuance-report-submit"][data-year="${year}"]`).click()
+    const dialog = byTestId(page, 'issuance-report-confirm')
+    await byTestId(dialog, 'issuance-report-confirm-confirm').click()
+    const alert = dialog.locator('.zc-problem-alert[data-code="REPORT_YEAR_NOT_OVER"]')
+    await alert.waitFor({ timeout: TIMEOUT }).catch(async () => fail(`no REPORT_YEAR_NOT_OVER refusal: ${await visibleProblems(page)}`))
+    const text = (await alert.innerText()).replace(/\s+/g, ' ')
+    if (!text.includes('R29')) fail(`the refusal does not name R29: ${text}`)
+    log(`    refused: ${text}`)
   })
 }
 
