@@ -5,8 +5,10 @@
 // approves → office draws (冯丽 recused for her unit, R10) and re-checks the draw → on the day, attendance of 4 of
 // 5 and three experts vote yes, each seeing only their own vote (R12) → office closes: PASSED → pass list (R14)
 // → HR approves and publishes (R15) → anyone objects on the public notices page → HR answers → filing refused
-// during the notice, done after it, Excel statistics (R15, R16) → HR issues the certificate → the applicant's QR
-// decodes to the verify link → VALID → lookup by number + name → a tampered payload is TAMPERED (R28).
+// during the notice, done after it, Excel statistics (R15, R16) → HR issues the certificate with the publication
+// document number (the applicant uploaded the certificate photo before, R27) → the applicant's QR
+// decodes to the verify link → VALID, checked in the browser → lookup by number + name → a tampered payload is
+// TAMPERED (R28).
 //
 // The server must run with a settable clock starting on Tue 2026-09-01 (infra/test.sh stage_e2e:
 // ZHICHENG_CLOCK_SETTABLE=true ZHICHENG_CLOCK_START=2026-09-01T01:00:00Z) and the demo seed. The journey stays
@@ -29,6 +31,7 @@ import {
   loaded,
   log,
   makePdf,
+  makePng,
   openMeeting,
   openRound,
   RUN_ID,
@@ -610,14 +613,29 @@ async function run(page: Page): Promise<void> {
 
   // ----- 7. the certificate -----
 
-  await step('HR bureau issues the certificate (R28)', async () => {
+  await step('applicant uploads the photo the certificate will carry, allowed until it is issued (R27)', async () => {
+    await signIn(page, 'applicant', { path: '/applicant', role: 'APPLICANT' })
+    await page.goto(`${BASE_URL}/applicant/applications/${encodeURIComponent(appId)}`)
+    await page.locator('[data-testid="photo-section"][data-has-photo="false"]').waitFor({ timeout: TIMEOUT })
+    await byTestId(page, 'photo-file').setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: makePng() })
+    await page
+      .locator('[data-testid="photo-section"][data-has-photo="true"]')
+      .waitFor({ timeout: TIMEOUT })
+      .catch(async () => fail(`the photo is not shown as uploaded: ${await visibleProblems(page)}`))
+  })
+
+  await step('HR bureau issues the certificate with the publication document number (R27, R28)', async () => {
+    await signIn(page, 'hrbureau', { role: 'HR_BUREAU' })
     await page.goto(`${BASE_URL}/work`)
     await openWorkList(page, appId)
-    await act(page, appId, 'issue', 'CERTIFIED')
+    await act(page, appId, 'issue', 'CERTIFIED', async (d) => {
+      await field(d, 'action-publication-number').fill(`潍人社字〔2026〕${RUN_ID.slice(-3)}号`)
+    })
   })
 
   const cert = await step('applicant sees the certificate with a QR code of its verify link', async () => {
     await signIn(page, 'applicant', { path: '/applicant', role: 'APPLICANT' })
+    await byTestId(page, 'nav-my-certificates').click()
     const cards = page.locator('[data-testid="certificate-card"]')
     await cards.first().waitFor({ timeout: TIMEOUT }).catch(() => fail('no certificate under "my certificates"'))
     const mine = cards.filter({ hasText: specialty })
@@ -649,18 +667,18 @@ async function run(page: Page): Promise<void> {
     return { number, holder, verifyUrl }
   })
 
-  await step('the verify link shows VALID', async () => {
+  await step('the verify link shows VALID, checked in the browser', async () => {
     const u = new URL(cert.verifyUrl, BASE_URL)
     const base = new URL(BASE_URL)
     if (u.origin !== base.origin) log(`    verifyUrl points at ${u.origin}; opening the same path on ${base.origin}`)
     await page.goto(`${base.origin}${u.pathname}${u.search}${u.hash}`)
-    const result = byTestId(page, 'verify-result')
-    await result.waitFor({ timeout: TIMEOUT }).catch(async () => fail(`no verify result: ${await visibleProblems(page)}`))
-    const code = await result.getAttribute('data-result')
-    if (code !== 'VALID') fail(`the verify link gives ${code}, not VALID: ${(await result.innerText()).slice(0, 300)}`)
-    const status = await result.getAttribute('data-status')
-    if (status && status !== 'VALID') fail(`signature valid but certificate status is ${status}`)
-    await byTestId(page, 'verify-claims').waitFor({ timeout: TIMEOUT }).catch(() => fail('VALID result shows no claims'))
+    const result = byTestId(page, 'verify-outcome')
+    await result.waitFor({ timeout: TIMEOUT }).catch(async () => fail(`no verify outcome: ${await visibleProblems(page)}`))
+    const outcome = await result.getAttribute('data-outcome')
+    if (outcome !== 'valid') fail(`the verify link gives ${outcome}, not valid: ${(await result.innerText()).slice(0, 300)}`)
+    const number = await result.getAttribute('data-number')
+    if (number !== cert.number) fail(`the verify page shows number ${number}, not ${cert.number}`)
+    await byTestId(page, 'verify-claims').waitFor({ timeout: TIMEOUT }).catch(() => fail('a valid outcome shows no claims'))
   })
 
   await step('lookup by number + name shows the certificate', async () => {
@@ -679,10 +697,10 @@ async function run(page: Page): Promise<void> {
     const payload = decodeURIComponent(new URL(cert.verifyUrl, BASE_URL).hash.slice(1))
     await field(page, 'verify-payload').fill(tamperCompactJws(payload))
     await byTestId(page, 'verify-submit').click()
-    const res = page.locator('[data-testid="verify-result"][data-result="TAMPERED"]')
+    const res = page.locator('[data-testid="verify-outcome"][data-source="paste"][data-outcome="tampered"]')
     await res.waitFor({ timeout: TIMEOUT }).catch(async () => {
-      const other = await byTestId(page, 'verify-result').getAttribute('data-result').catch(() => null)
-      fail(`a tampered payload gives ${other ?? 'no result'} instead of TAMPERED ${await visibleProblems(page)}`)
+      const other = await byTestId(page, 'verify-outcome').getAttribute('data-outcome').catch(() => null)
+      fail(`a tampered payload gives ${other ?? 'no result'} instead of tampered ${await visibleProblems(page)}`)
     })
   })
 }

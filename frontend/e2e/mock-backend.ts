@@ -4,21 +4,21 @@
 //
 //   npm run build && npm run mock            # http://localhost:8089
 //   ZC_BASE_URL=http://localhost:8089 npm run e2e
-import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto'
+import { createHmac, randomUUID } from 'node:crypto'
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import { extname, join, normalize } from 'node:path'
 import { E2E_DIR } from './lib'
 import { calendarApi } from './mock-calendar'
 import { deadlinesApi } from './mock-deadlines'
-import { COMMITTEE_USERS, committeeApi } from './mock-committee'
+import { COMMITTEE_USERS, committeeApi, roundById } from './mock-committee'
+import { CERTIFICATE_USERS, certificateApi } from './mock-certificates'
 import { spotcheckApi } from './mock-spotcheck'
 
 const PORT = Number(process.env.ZC_MOCK_PORT ?? 8089)
 const DIST = join(E2E_DIR, '..', 'dist')
 const PUBLIC_BASE = process.env.ZC_PUBLIC_BASE_URL ?? `http://localhost:${PORT}`
 const KEY = Buffer.from('zhicheng-mock-signing-key-not-secret')
-const KID = 'mock-weifang-2024'
 
 type Json = Record<string, unknown>
 
@@ -26,11 +26,13 @@ type Json = Record<string, unknown>
 const users: Record<string, Json> = {
   applicant: { username: 'applicant', name: '张三', role: 'APPLICANT', unitId: 'u1', personId: 'p1', idNumber: '37070219850101123X' },
   unit: { username: 'unit', name: '李人事', role: 'UNIT_HR', unitId: 'u1' },
-  hrbureau: { username: 'hrbureau', name: '王科长', role: 'HR_BUREAU' },
+  hrbureau: { username: 'hrbureau', name: '王科长', role: 'HR_BUREAU', unitId: 'hr-wf' },
   office: { username: 'office', name: '赵主任', role: 'COMMITTEE_OFFICE' },
 }
 // Committee route, second half: the experts who sign in (mock-committee.ts).
 Object.assign(users, COMMITTEE_USERS)
+// Another city's HR bureau: reissuing or revoking a Weifang certificate is refused to it (R29).
+Object.assign(users, CERTIFICATE_USERS)
 const series = [
   { id: 's1', code: 'ENG', nameZh: '工程技术', nameEn: 'Engineering' },
   { id: 's2', code: 'EDU', nameZh: '中小学教师', nameEn: 'School teachers' },
@@ -51,7 +53,6 @@ const committees = [
 ]
 const apps = new Map<string, Json>()
 const store = new Map<string, { type: string; bytes: Buffer }>()
-const certs = new Map<string, Json>()
 
 // ---------- helpers ----------
 const b64u = (b: Buffer | string) => Buffer.from(b).toString('base64url')
@@ -121,30 +122,6 @@ function move(a: Json, u: Json, action: string, to: string, note = '') {
   a.updatedAt = now()
 }
 
-function sign(claims: Json): string {
-  const h = b64u(JSON.stringify({ alg: 'HS256', kid: KID, typ: 'JWT' }))
-  const p = b64u(JSON.stringify(claims))
-  return `${h}.${p}.${b64u(createHmac('sha256', KEY).update(`${h}.${p}`).digest())}`
-}
-
-function verify(jws: string): Json {
-  const [h, p, s] = jws.split('.')
-  if (!h || !p || s === undefined) return { result: 'TAMPERED', status: null, claims: null }
-  let header: Json
-  try {
-    header = JSON.parse(Buffer.from(h, 'base64url').toString()) as Json
-  } catch {
-    return { result: 'TAMPERED', status: null, claims: null }
-  }
-  if (header.kid !== KID) return { result: 'UNKNOWN_ISSUER', status: null, claims: null }
-  const expect = createHmac('sha256', KEY).update(`${h}.${p}`).digest()
-  const got = Buffer.from(s, 'base64url')
-  if (got.length !== expect.length || !timingSafeEqual(got, expect)) return { result: 'TAMPERED', status: null, claims: null }
-  const claims = JSON.parse(Buffer.from(p, 'base64url').toString()) as Json
-  const cert = [...certs.values()].find((c) => c.number === claims.number)
-  return { result: 'VALID', status: cert?.status ?? 'VALID', claims }
-}
-
 // ---------- routes ----------
 async function api(req: IncomingMessage, res: ServerResponse, url: URL) {
   const path = url.pathname
@@ -164,7 +141,8 @@ async function api(req: IncomingMessage, res: ServerResponse, url: URL) {
     return
   }
   let data: Json = {}
-  if (raw.length) {
+  // The seal image is sent as it is (image/png or image/jpeg), not as JSON.
+  if (raw.length && path !== '/api/issuer-seal') {
     try {
       data = JSON.parse(raw.toString()) as Json
     } catch {
@@ -181,18 +159,37 @@ async function api(req: IncomingMessage, res: ServerResponse, url: URL) {
   if (path === '/api/catalogue/levels') return send(res, 200, levels)
   if (path === '/api/catalogue/units') return send(res, 200, units.filter((x) => !url.searchParams.get('kind') || x.kind === url.searchParams.get('kind')))
   if (path === '/api/catalogue/committees') return send(res, 200, committees)
-  if (method === 'POST' && path === '/api/certificates/lookup') {
-    const c = [...certs.values()].find((x) => x.number === data.number && x.holderName === data.name)
-    if (!c) return problem(res, 404, 'CERTIFICATE_NOT_FOUND', 'Certificate not found')
-    const { payload: _p, verifyUrl: _v, ...pub } = c
-    void _p
-    void _v
-    return send(res, 200, pub)
-  }
-  if (method === 'POST' && path === '/api/certificates/verify') return send(res, 200, verify(String(data.payload ?? '')))
+  const who = caller(req)
+  // Certificates (docs/certificates.md): public status, lookup, verify and trust list, and the signed-in routes.
+  if (
+    certificateApi({
+      method,
+      path,
+      query: url.searchParams,
+      data,
+      raw,
+      headers: req.headers,
+      clientAddress: req.socket.remoteAddress ?? '',
+      user: who ? { username: String(who.username), role: String(who.role), name: String(who.name ?? ''), unitId: who.unitId as string | undefined } : null,
+      apps,
+      publicBase: PUBLIC_BASE,
+      round: roundById,
+      signedUrl: (m, key) => {
+        const expires = Date.now() + 15 * 60e3
+        const sig = createHmac('sha256', KEY).update(`${m} ${key} ${expires}`).digest('hex')
+        return `/local-store/${encodeURIComponent(key)}?X-Zc-Expires=${expires}&X-Zc-Signature=${sig}`
+      },
+      stored: (key) => store.get(key),
+      send: (status, b, type, headers) => {
+        if (headers) for (const [k, v] of Object.entries(headers)) res.setHeader(k, v)
+        send(res, status, b, type)
+      },
+      problem: (status, code, title, extra) => problem(res, status, code, title, extra),
+    })
+  )
+    return
 
   // Deadlines, notifications and scheduled jobs live in mock-deadlines.ts.
-  const who = caller(req)
   if (
     deadlinesApi({
       method,
@@ -287,6 +284,7 @@ async function api(req: IncomingMessage, res: ServerResponse, url: URL) {
       unit: unit && { id: unit.id, name: unit.name }, series: s && { id: s.id, name: s.nameZh }, level: data.level,
       specialty: data.specialty, committee: committee ? { id: committee.id, name: committee.name } : null,
       diplomaNumber: data.diplomaNumber, degreeNumber: data.degreeNumber, diplomaVerification: null, degreeVerification: null,
+      grassroots: data.grassroots === true, practisedSpecialty: data.practisedSpecialty ?? null, photo: null,
       pledgeSignedAt: null, unitPledgeSignedAt: null, decision: null, evidence: [],
       history: [{ at: now(), actor: u.name, action: 'create', fromState: null, toState: 'DRAFT', note: '' }],
       createdAt: now(), updatedAt: now(),
@@ -335,6 +333,11 @@ async function api(req: IncomingMessage, res: ServerResponse, url: URL) {
     return transition(a, 'submit', 'SUBMITTED')
   }
   if ((m = /^\/api\/applications\/([^/]+)\/withdraw$/.exec(path))) return transition(find(m[1]), 'withdraw', 'WITHDRAWN', String(data.reason ?? ''))
+  if ((m = /^\/api\/(unit|review)\/applications\/([^/]+)$/.exec(path)) && method === 'GET') {
+    const a = find(m[2])
+    if (!a || (u.role === 'APPLICANT')) return problem(res, 404, 'APPLICATION_NOT_FOUND', 'Application not found')
+    return send(res, 200, view(a, u))
+  }
   if (path === '/api/unit/applications') {
     if (need('UNIT_HR')) return
     return send(res, 200, [...apps.values()].filter((a) => (a.unit as Json)?.id === u.unitId && a.state !== 'DRAFT').map((a) => view(a, u)))
@@ -375,25 +378,6 @@ async function api(req: IncomingMessage, res: ServerResponse, url: URL) {
       default:
         return transition(a, 'file', 'FILED')
     }
-  }
-  if (path === '/api/certificates' && method === 'POST') {
-    if (need('HR_BUREAU')) return
-    const a = find(String(data.applicationId))
-    if (!a) return problem(res, 404, 'APPLICATION_NOT_FOUND', 'Application not found')
-    if (a.state !== 'FILED') return problem(res, 409, 'ILLEGAL_TRANSITION', 'Only filed applications get a certificate')
-    const number = `WF${new Date().getFullYear()}${String(certs.size + 1).padStart(6, '0')}`
-    const applicant = a.applicant as Json
-    const claims = { number, holderName: applicant.name, maskedIdNumber: mask(String(applicant.idNumber)), seriesName: (a.series as Json).name, level: a.level, specialty: a.specialty, issuerName: '潍坊市人力资源和社会保障局', issuedOn: now().slice(0, 10) }
-    const payload = sign(claims)
-    const c: Json = { id: randomUUID(), ...claims, committeeName: (a.committee as Json | null)?.name, status: 'VALID', payload, verifyUrl: `${PUBLIC_BASE}/verify#${payload}`, owner: a.owner }
-    certs.set(String(c.id), c)
-    move(a, u, 'issue', 'CERTIFIED')
-    const { owner: _o, ...out } = c
-    void _o
-    return send(res, 201, out)
-  }
-  if (path === '/api/certificates/mine') {
-    return send(res, 200, [...certs.values()].filter((c) => c.owner === u.username).map(({ owner: _o, ...c }) => (void _o, c)))
   }
   return problem(res, 404, 'ROUTE_NOT_FOUND', `No route ${method} ${path}`)
 }

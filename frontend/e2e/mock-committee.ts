@@ -101,6 +101,11 @@ function seed(apps: Map<string, Json>) {
   })
 }
 
+/** A review round by id (the certificate mock issues per filed round). */
+export function roundById(id: string): Json | undefined {
+  return rounds.get(id)
+}
+
 function roundFor(committee: { id: string; name: string }, year: number): Json {
   const found = [...rounds.values()].find((r) => (r.committee as Json).id === committee.id && r.year === year)
   if (found) return found

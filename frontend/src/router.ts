@@ -181,6 +181,38 @@ const routes: RouteRecordRaw[] = [
     meta: { roles: ['HR_BUREAU'] },
   },
   // ---------- end of spot checks and integrity ----------
+  // ---------- Certificates (docs/certificates.md, R27–R30) ----------
+  {
+    path: '/certificates/mine',
+    name: 'my-certificates',
+    component: () => import('./views/MyCertificates.vue'),
+    meta: { roles: ['APPLICANT'] },
+  },
+  {
+    path: '/certificates/issued',
+    name: 'issued-certificates',
+    component: () => import('./views/IssuedCertificates.vue'),
+    meta: { roles: ['HR_BUREAU'] },
+  },
+  {
+    path: '/certificates/reissue-requests',
+    name: 'reissue-requests',
+    component: () => import('./views/ReissueRequests.vue'),
+    meta: { roles: ['HR_BUREAU'] },
+  },
+  {
+    path: '/certificates/issuance-reports',
+    name: 'issuance-reports',
+    component: () => import('./views/IssuanceReports.vue'),
+    meta: { roles: ['HR_BUREAU'] },
+  },
+  {
+    path: '/issuer-keys',
+    name: 'issuer-keys',
+    component: () => import('./views/IssuerKeys.vue'),
+    meta: { roles: ['HR_BUREAU'] },
+  },
+  // ---------- end of certificates ----------
   { path: '/verify', name: 'verify', component: () => import('./views/Verify.vue'), meta: { public: true } },
   {
     path: '/:pathMatch(.*)*',

@@ -91,6 +91,17 @@ describe('the new-application body', () => {
     })
   })
 
+  it('R30_sendsTheGrassrootsTrackOnlyWhenTicked', () => {
+    expect(toNewApplication({ ...form, grassroots: true }).grassroots).toBe(true)
+    expect(toNewApplication({ ...form, grassroots: false })).not.toHaveProperty('grassroots')
+  })
+
+  it('R27_sendsTheSpecialtyPractisedOnlyWhenItDiffers', () => {
+    expect(toNewApplication({ ...form, practisedSpecialty: ' 继电保护 ' }).practisedSpecialty).toBe('继电保护')
+    expect(toNewApplication({ ...form, practisedSpecialty: '电气工程' })).not.toHaveProperty('practisedSpecialty')
+    expect(toNewApplication({ ...form, practisedSpecialty: '  ' })).not.toHaveProperty('practisedSpecialty')
+  })
+
   it('sends the degree number with its award date', () => {
     const body = toNewApplication({ ...form, degreeNumber: ' 1042232010000123 ' })
     expect(body.degreeNumber).toBe('1042232010000123')

@@ -21,9 +21,9 @@ import type { AppNotification, Deadline } from '../src/api/types'
 import { deadlines, jobs, notifications } from '../src/api/endpoints'
 
 // The code lists of the deadlines contract, spelled out here so a change there is noticed here.
-// docs/api.md, then docs/spotcheck.md (SPOT_CHECK_RESPONSE, R18)
+// docs/api.md, then docs/spotcheck.md (SPOT_CHECK_RESPONSE, R18), then docs/certificates.md (ISSUANCE_REPORT, R29)
 const API_KINDS =
-  'UNIT_PUBLICITY, MEETING_APPLICATION, PASS_LIST, RESULT_NOTICE, OBJECTION_ANSWER, FILING, INTERMEDIATE_FINISH, INTERMEDIATE_SUMMARY, JUNIOR_FINISH, SUBMISSION_WINDOW_CLOSE, SPOT_CHECK_RESPONSE'.split(
+  'UNIT_PUBLICITY, MEETING_APPLICATION, PASS_LIST, RESULT_NOTICE, OBJECTION_ANSWER, FILING, INTERMEDIATE_FINISH, INTERMEDIATE_SUMMARY, JUNIOR_FINISH, SUBMISSION_WINDOW_CLOSE, SPOT_CHECK_RESPONSE, ISSUANCE_REPORT'.split(
     ', ',
   )
 const API_STATES = ['OPEN', 'MET', 'OVERDUE', 'WAIVED']

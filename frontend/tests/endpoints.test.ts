@@ -56,8 +56,11 @@ describe('work-list actions map to the routes of api.md', () => {
     expect(actionCall('file', app)).toEqual({ path: '/api/review/applications/a1/file', body: { version: 7 } })
   })
 
-  it('issue creates a certificate', () => {
-    expect(actionCall('issue', app)).toEqual({ path: '/api/certificates', body: { applicationId: 'a1' } })
+  it('issue creates a certificate with the publication document number (R27)', () => {
+    expect(actionCall('issue', app, { publicationNumber: '潍人社字〔2026〕12号' })).toEqual({
+      path: '/api/certificates',
+      body: { applicationId: 'a1', publicationNumber: '潍人社字〔2026〕12号' },
+    })
   })
 
   it('always sends the version, and the recommend pledge only when ticked', () => {

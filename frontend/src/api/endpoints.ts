@@ -1,9 +1,20 @@
 // One function per route of docs/api.md.
-import { http } from './http'
+import { http, request } from './http'
 import type {
   Application,
+  ApplicationPhoto,
+  BatchIssueResult,
   Certificate,
+  CertificatePage,
   CertificatePublicView,
+  CertificateStatusView,
+  HOLDER_REISSUE_REASONS,
+  IssuanceReport,
+  IssuedQuery,
+  ReissueReason,
+  ReissueRequest,
+  TrustKey,
+  TrustList,
   EvidenceItem,
   EvidenceUploadGrant,
   LevelEntry,
@@ -119,6 +130,11 @@ export const applications = {
     http.post<EvidenceItem>(`/api/applications/${enc(id)}/evidence/${enc(itemId)}/complete`),
   downloadEvidence: (id: string, itemId: string) =>
     http.get<SignedRequest>(`/api/applications/${enc(id)}/evidence/${enc(itemId)}/download`),
+  /** R27: the photo printed on the certificate, uploaded like evidence (announce, PUT, complete). */
+  addPhoto: (id: string, meta: { fileName: string; contentType: string; size: number }) =>
+    http.post<{ upload: SignedRequest }>(`/api/applications/${enc(id)}/photo`, meta),
+  completePhoto: (id: string) => http.post<Application & { photo?: ApplicationPhoto | null }>(`/api/applications/${enc(id)}/photo/complete`),
+  downloadPhoto: (id: string) => http.get<SignedRequest>(`/api/applications/${enc(id)}/photo/download`),
 }
 
 /** The work-list route for a role (api.md: unit vs. review function). */
@@ -141,6 +157,8 @@ export interface ActionInput {
   degreeVerification?: string
   outcome?: DecisionOutcome
   note?: string
+  /** The publication document number (公布文号) printed on the certificate (R27). */
+  publicationNumber?: string
 }
 
 export interface ActionCall {
@@ -184,7 +202,7 @@ export function actionCall(action: string, app: Pick<Application, 'id' | 'versio
     case 'file':
       return { path: `${review}/file`, body: { version } }
     case 'issue':
-      return { path: '/api/certificates', body: { applicationId: app.id } }
+      return { path: '/api/certificates', body: { applicationId: app.id, publicationNumber: input.publicationNumber ?? '' } }
     default:
       throw new Error(`unknown action: ${action}`)
   }
@@ -198,12 +216,79 @@ export function performAction(action: string, app: Pick<Application, 'id' | 'ver
   return http.post<unknown>(call.path, call.body)
 }
 
+/** Where a certificate's PDF is downloaded (needs the bearer token: holder or issuer). */
+export function certificatePdfPath(id: string): string {
+  return `/api/certificates/${enc(id)}/pdf`
+}
+
+/** Where an issuance report's Excel is downloaded (HR_BUREAU). */
+export function issuanceReportPath(year: number): string {
+  return `/api/certificates/issuance-reports/${enc(String(year))}.xlsx`
+}
+
+/** Signed-in certificate routes (docs/certificates.md): issue, list, revoke, reissue, requests, reports. */
 export const certificates = {
+  issue: (applicationId: string, publicationNumber: string) =>
+    http.post<Certificate>('/api/certificates', { applicationId, publicationNumber }),
+  issueBatch: (roundId: string, publicationNumber: string) =>
+    http.post<BatchIssueResult>('/api/certificates/batches', { roundId, publicationNumber }),
+  issued: (query: IssuedQuery = {}) =>
+    http.get<CertificatePage>(
+      `/api/certificates/issued${queryString({
+        q: query.q,
+        year: query.year ?? undefined,
+        status: query.status,
+        page: query.page,
+        size: query.size,
+      })}`,
+    ),
   mine: () => http.get<Certificate[]>('/api/certificates/mine'),
   get: (id: string) => http.get<Certificate>(`/api/certificates/${enc(id)}`),
+  pdfPath: certificatePdfPath,
+  /** CORRECTION only: fraud and misuse revoke through the spot-check function (R20, R31). */
+  revoke: (id: string, reason: string, version: number) =>
+    http.post<Certificate>(`/api/certificates/${enc(id)}/revoke`, { reason, version }),
+  /** R29: only the original issuer reissues; the old certificate becomes SUPERSEDED. */
+  reissue: (id: string, body: { reason: ReissueReason; note: string; requestId?: string; version: number }) =>
+    http.post<Certificate>(`/api/certificates/${enc(id)}/reissue`, body),
+  requestReissue: (id: string, reason: (typeof HOLDER_REISSUE_REASONS)[number], note: string) =>
+    http.post<ReissueRequest>(`/api/certificates/${enc(id)}/reissue-requests`, { reason, note }),
+  reissueRequests: (state?: string) =>
+    http.get<ReissueRequest[]>(`/api/certificates/reissue-requests${queryString({ state })}`),
+  refuseReissue: (id: string, note: string, version: number) =>
+    http.post<ReissueRequest>(`/api/certificates/reissue-requests/${enc(id)}/refuse`, { note, version }),
+  issuanceReports: () => http.get<IssuanceReport[]>('/api/certificates/issuance-reports'),
+  issuanceReportPath,
+  submitIssuanceReport: (year: number, version: number) =>
+    http.post<IssuanceReport>(`/api/certificates/issuance-reports/${enc(String(year))}/submit`, { version }),
+}
+
+/** The public certificate routes: no sign-in, nothing sent but a number (and a name for the lookup). */
+export const publicCertificates = {
+  status: (number: string) =>
+    http.get<CertificateStatusView>(`/api/public/certificates/${enc(number)}/status`, { auth: false, redirectOn401: false }),
   lookup: (number: string, name: string) =>
-    http.post<CertificatePublicView>('/api/certificates/lookup', { number, name }, { auth: false }),
-  verify: (payload: string) => http.post<VerifyResponse>('/api/certificates/verify', { payload }, { auth: false }),
+    http.post<CertificatePublicView>('/api/public/certificates/lookup', { number, name }, { auth: false, redirectOn401: false }),
+  /** The server-side check for other systems; the verify page checks in the browser instead. */
+  verify: (payload: string) =>
+    http.post<VerifyResponse>('/api/public/certificates/verify', { payload }, { auth: false, redirectOn401: false }),
+  trustList: () => http.get<TrustList>('/api/public/certificates/trust-list', { auth: false, redirectOn401: false }),
+}
+
+/** Issuer keys of the signed-in HR bureau, and its seal image (R27). */
+export const issuerKeys = {
+  list: () => http.get<TrustKey[]>('/api/issuer-keys'),
+  /** The issuer's keys after the rotation, newest first: the new CURRENT one and the retired ones. */
+  rotate: (reason: string) => http.post<TrustKey[]>('/api/issuer-keys/rotate', { reason }),
+}
+
+export const SEAL_PATH = '/api/issuer-seal'
+
+export const issuerSeal = {
+  /** The image itself as the body (image/png or image/jpeg, at most 1 MB). */
+  upload: (file: Blob, contentType: string) =>
+    request<unknown>('PUT', SEAL_PATH, file, { contentType, binary: true }),
+  path: SEAL_PATH,
 }
 
 /** Where the browser downloads a year of the calendar as CSV (public, so a plain link works). */

@@ -12,6 +12,8 @@ export interface RequestOptions {
   text?: boolean
   /** Extra request headers, e.g. an `Idempotency-Key` on a creating request; they win over the defaults. */
   headers?: Record<string, string>
+  /** Send `body` (a Blob or bytes) untouched with `contentType`, e.g. an image. */
+  binary?: boolean
   /** Resolve with the Response itself when it is OK (a binary download read as a Blob); failures still reject. */
   raw?: boolean
 }
@@ -38,7 +40,14 @@ export async function request<T>(method: string, path: string, body?: unknown, o
   const res = await fetch(path, {
     method,
     headers,
-    body: body === undefined ? undefined : opts.contentType ? String(body) : JSON.stringify(body),
+    body:
+      body === undefined
+        ? undefined
+        : opts.binary
+          ? (body as BodyInit)
+          : opts.contentType
+            ? String(body)
+            : JSON.stringify(body),
   })
   if (opts.raw && res.ok) return res as unknown as T
   const text = await res.text()

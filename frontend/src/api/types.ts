@@ -67,7 +67,21 @@ export type Action = (typeof ACTIONS)[number]
 export const VERIFY_RESULTS = ['VALID', 'TAMPERED', 'UNKNOWN_ISSUER'] as const
 export type VerifyResult = (typeof VERIFY_RESULTS)[number]
 
-export type CertificateStatus = 'VALID' | 'REVOKED'
+/** docs/certificates.md: EXPIRED is derived from an appointment's term, SUPERSEDED stored by a reissue (R29). */
+export const CERTIFICATE_STATUSES = ['VALID', 'REVOKED', 'EXPIRED', 'SUPERSEDED'] as const
+export type CertificateStatus = (typeof CERTIFICATE_STATUSES)[number]
+export const CERTIFICATE_KINDS = ['TITLE', 'APPOINTMENT'] as const
+export type CertificateKind = (typeof CERTIFICATE_KINDS)[number]
+export const REVOCATION_CAUSES = ['FRAUD', 'MISUSE', 'CORRECTION'] as const
+export type RevocationCause = (typeof REVOCATION_CAUSES)[number]
+export const REISSUE_REASONS = ['LOST', 'DAMAGED', 'CORRECTION'] as const
+export type ReissueReason = (typeof REISSUE_REASONS)[number]
+/** What a holder may ask a reissue for (R29); CORRECTION is the issuer's own. */
+export const HOLDER_REISSUE_REASONS = ['LOST', 'DAMAGED'] as const
+export const REISSUE_REQUEST_STATES = ['PENDING', 'DONE', 'REFUSED'] as const
+export type ReissueRequestState = (typeof REISSUE_REQUEST_STATES)[number]
+export const ISSUANCE_REPORT_STATES = ['OPEN', 'SUBMITTED'] as const
+export type IssuanceReportState = (typeof ISSUANCE_REPORT_STATES)[number]
 
 export interface Account {
   id?: string
@@ -146,6 +160,11 @@ export interface Application {
   unitPledgeSignedAt?: string | null
   decision?: unknown
   evidence?: EvidenceItem[] | null
+  /** R30: the grassroots track (定向评价、定向使用). */
+  grassroots?: boolean
+  practisedSpecialty?: string | null
+  /** R27: the photo printed on the certificate; null until uploaded. */
+  photo?: ApplicationPhoto | null
   history?: HistoryEntry[] | null
   actions?: string[] | null
   createdAt?: string
@@ -160,6 +179,10 @@ export interface NewApplication {
   diplomaNumber: string
   /** Optional: not every applicant has a degree (R4). */
   degreeNumber?: string
+  /** R30: the grassroots track; the certificate will be valid for grassroots posts only. */
+  grassroots?: boolean
+  /** R27: the specialty practised, when it differs from the series specialty. */
+  practisedSpecialty?: string
 }
 
 /** A signed URL the browser uses directly (evidence upload or download). */
@@ -175,29 +198,141 @@ export interface EvidenceUploadGrant {
   upload: SignedRequest
 }
 
-export interface Certificate {
-  id: string
+/** The public view (docs/certificates.md): lookup answers; never the full ID number. */
+export interface CertificatePublicView {
   number: string
-  holderName: string
-  maskedIdNumber?: string
-  seriesName?: string
-  level?: string
-  specialty?: string
-  committeeName?: string
-  issuerName?: string
-  issuedOn?: string
+  kind?: CertificateKind | string
+  holderName?: string
+  maskedIdNumber?: string | null
+  seriesName?: string | null
+  specialty?: string | null
+  level?: string | null
+  post?: string | null
+  termStartsOn?: string | null
+  termEndsOn?: string | null
+  committeeName?: string | null
+  publicationNumber?: string | null
+  issuerName?: string | null
+  issuedOn?: string | null
+  /** R30: valid for grassroots posts only. */
+  grassroots?: boolean
   status: CertificateStatus | string
-  payload: string
-  verifyUrl: string
+  revokedAt?: string | null
+  revocationCause?: RevocationCause | string | null
+  supersededBy?: string | null
 }
 
-/** Public view of POST /api/certificates/lookup: a subset of Certificate. */
-export type CertificatePublicView = Partial<Certificate> & { number: string }
+/** The full view: holder and issuer. */
+export interface Certificate extends CertificatePublicView {
+  id: string
+  holderName: string
+  sex?: 'M' | 'F' | string | null
+  practisedSpecialty?: string | null
+  issuerId?: string | null
+  kid?: string | null
+  revocationReason?: string | null
+  supersedes?: string | null
+  reissueReason?: ReissueReason | string | null
+  /** The R30 sentence in Chinese, or null. */
+  restriction?: string | null
+  payload: string
+  verifyUrl: string
+  version: number
+}
 
+/** GET /api/public/certificates/{number}/status: the standing by number, never the name. */
+export interface CertificateStatusView {
+  number: string
+  kind?: CertificateKind | string
+  status: CertificateStatus | string
+  issuedOn?: string | null
+  validUntil?: string | null
+  revokedAt?: string | null
+  revocationCause?: RevocationCause | string | null
+  supersededBy?: string | null
+  supersededAt?: string | null
+}
+
+/** POST /api/public/certificates/verify: the server-side check other systems use. */
 export interface VerifyResponse {
   result: VerifyResult | string
+  reason?: string | null
   status?: CertificateStatus | string | null
   claims?: Record<string, unknown> | null
+}
+
+/** One issuer key as the trust list publishes it (current and retired). */
+export interface TrustKey {
+  kid: string
+  issuerId?: string
+  issuerCode?: string
+  issuerName?: string
+  alg: string
+  jwk: JsonWebKey & { kid?: string; use?: string }
+  /** Instants (or days) of China; `validTo` only on a retired key. */
+  validFrom: string
+  validTo?: string | null
+  retiredReason?: string | null
+  status: 'CURRENT' | 'RETIRED' | string
+}
+
+export interface TrustList {
+  generatedAt?: string
+  keys: TrustKey[]
+}
+
+/** POST /api/certificates/batches. */
+export interface BatchIssueResult {
+  issued: Certificate[]
+  skipped: { applicationId: string; holderName?: string | null; code: string; detail?: string | null }[]
+}
+
+export interface CertificatePage {
+  items: Certificate[]
+  total: number
+  page: number
+  size: number
+}
+
+export interface IssuedQuery {
+  q?: string
+  year?: number | null
+  status?: string
+  page?: number
+  size?: number
+}
+
+export interface ReissueRequest {
+  id: string
+  certificateId: string
+  certificateNumber: string
+  holderName?: string | null
+  reason: ReissueReason | string
+  note?: string | null
+  state: ReissueRequestState | string
+  decidedAt?: string | null
+  decisionNote?: string | null
+  newCertificateId?: string | null
+  newCertificateNumber?: string | null
+  createdAt?: string | null
+  version: number
+}
+
+/** The annual issuance report of an issuer (R29). */
+export interface IssuanceReport {
+  year: number
+  state: IssuanceReportState | string
+  dueOn: string
+  certificateCount: number
+  submittedAt?: string | null
+  version: number
+}
+
+/** The applicant's photo on an application (R27). */
+export interface ApplicationPhoto {
+  contentType: string
+  size: number
+  uploadedAt?: string | null
 }
 
 /** Working-day calendar (R32): public holidays and adjusted working days (调休) per year. */
@@ -259,6 +394,7 @@ export const DEADLINE_KINDS = [
   'JUNIOR_FINISH',
   'SUBMISSION_WINDOW_CLOSE',
   'SPOT_CHECK_RESPONSE',
+  'ISSUANCE_REPORT',
 ] as const
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number]
 
@@ -515,6 +651,10 @@ export interface Problem {
   code?: string
   rule?: string
   errors?: { field?: string; message?: string }[]
+  /** MALFORMED_CERTIFICATE_NUMBER: WRONG_FORMAT or BAD_CHECK_CHARACTER. */
+  reason?: string
+  /** RATE_LIMITED: when to try again. */
+  retryAfterSeconds?: number
 }
 
 // ---------- Committee route, first half: application, unit review, set-up, vetting, acceptance (R1–R10) ----------

@@ -65,6 +65,10 @@ export interface NewApplicationForm {
   graduationYear: string | number | null | undefined
   degreeNumber: string
   degreeAwardedOn: string | null | undefined
+  /** R30: the grassroots track. */
+  grassroots?: boolean
+  /** R27: only when it differs from the specialty applied in. */
+  practisedSpecialty?: string
 }
 
 /** The request body: trimmed, degree fields only when a degree number is given. */
@@ -83,5 +87,9 @@ export function toNewApplication(form: NewApplicationForm): NewApplication {
     body.degreeNumber = degreeNumber
     if (form.degreeAwardedOn) body.degreeAwardedOn = form.degreeAwardedOn
   }
+  // Absent means the general track; only the grassroots track (R30) is sent.
+  if (form.grassroots === true) body.grassroots = true
+  const practised = (form.practisedSpecialty ?? '').trim()
+  if (practised && practised !== body.specialty) body.practisedSpecialty = practised
   return body
 }

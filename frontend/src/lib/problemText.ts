@@ -64,6 +64,7 @@ export interface LocalizedProblem {
 /**
  * The localized title and next step of a problem, or null when its code has no message. A variant
  * `<CODE>_<member>` (e.g. WINDOW_CLOSED_opensAt) wins when the problem carries that member; else a variant
+ * `<CODE>_<reason>` when the problem's `reason` member names one (MALFORMED_CERTIFICATE_NUMBER_BAD_CHECK_CHARACTER); else
  * `<CODE>_<rule>` (e.g. ALREADY_DRAWN_R19, INTEGRITY_BAN_R21) when one code is used under several rules.
  */
 export function localizeProblem(problem: Problem, lookup: MessageLookup): LocalizedProblem | null {
@@ -72,7 +73,10 @@ export function localizeProblem(problem: Problem, lookup: MessageLookup): Locali
   const members = extensionMembers(problem)
   const has = (suffix: string) => lookup.message(`problemCode.${code}_${suffix}`) !== undefined
   const rule = (problem.rule ?? '').trim()
-  const variant = Object.keys(members).find(has) ?? (rule && has(rule) ? rule : undefined)
+  // A `reason` code the problem carries (e.g. MALFORMED_CERTIFICATE_NUMBER's BAD_CHECK_CHARACTER) names a variant too.
+  const reason = typeof members.reason === 'string' ? members.reason.trim() : ''
+  const variant =
+    Object.keys(members).find(has) ?? (reason && has(reason) ? reason : undefined) ?? (rule && has(rule) ? rule : undefined)
   const key = variant ? `${code}_${variant}` : code
   const template = lookup.message(`problemCode.${key}`)
   if (template === undefined) return null
