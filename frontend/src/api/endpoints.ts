@@ -265,8 +265,16 @@ export const certificates = {
 
 /** The public certificate routes: no sign-in, nothing sent but a number (and a name for the lookup). */
 export const publicCertificates = {
+  /**
+   * The standing now. `max-age=60` lets shared caches absorb a scan surge, but a person checking again (after a
+   * revocation or reissue) must not get this browser's own earlier answer, so the page always revalidates.
+   */
   status: (number: string) =>
-    http.get<CertificateStatusView>(`/api/public/certificates/${enc(number)}/status`, { auth: false, redirectOn401: false }),
+    http.get<CertificateStatusView>(`/api/public/certificates/${enc(number)}/status`, {
+      auth: false,
+      redirectOn401: false,
+      cache: 'no-cache',
+    }),
   lookup: (number: string, name: string) =>
     http.post<CertificatePublicView>('/api/public/certificates/lookup', { number, name }, { auth: false, redirectOn401: false }),
   /** The server-side check for other systems; the verify page checks in the browser instead. */

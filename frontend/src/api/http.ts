@@ -16,6 +16,8 @@ export interface RequestOptions {
   binary?: boolean
   /** Resolve with the Response itself when it is OK (a binary download read as a Blob); failures still reject. */
   raw?: boolean
+  /** The browser's HTTP cache mode; 'no-cache' asks the server again even when a cached answer is still fresh. */
+  cache?: RequestCache
 }
 
 let unauthorizedHandler: (() => void) | null = null
@@ -40,6 +42,7 @@ export async function request<T>(method: string, path: string, body?: unknown, o
   const res = await fetch(path, {
     method,
     headers,
+    cache: opts.cache,
     body:
       body === undefined
         ? undefined
