@@ -6,9 +6,7 @@ import cn.zhicheng.core.certificate.CertificateKind;
 import cn.zhicheng.core.certificate.CertificateNumber;
 import cn.zhicheng.core.certificate.CertificateStatus;
 import cn.zhicheng.core.certificate.SigningKey;
-import cn.zhicheng.core.identity.Account;
 import cn.zhicheng.core.identity.Actor;
-import cn.zhicheng.core.identity.Role;
 import cn.zhicheng.core.person.Person;
 import cn.zhicheng.core.seal.EcdsaSignatures;
 import cn.zhicheng.core.seal.JwsCompact;
@@ -16,7 +14,6 @@ import cn.zhicheng.core.series.TitleLevel;
 import cn.zhicheng.core.storage.EvidenceStore;
 import cn.zhicheng.core.testing.DemoUsers;
 import cn.zhicheng.core.unit.Unit;
-import cn.zhicheng.core.unit.UnitKind;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -112,28 +109,6 @@ final class CertificateFixtures {
                 c.status = status;
                 c.supersededAt = Instant.now();
             }
-        });
-    }
-
-    /** An HR bureau of its own with one account (password the demo one), for tests that need a clean issuer. */
-    static Actor freshBureau() {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Instant now = Instant.now();
-            String suffix = HexFormat.of().formatHex(new byte[] {(byte) RANDOM.nextInt(), (byte) RANDOM.nextInt()})
-                    .toUpperCase();
-            Unit unit = new Unit();
-            unit.id = UUID.randomUUID();
-            unit.code = "T" + suffix;
-            unit.name = "测试市人力资源和社会保障局" + suffix;
-            unit.kind = UnitKind.HR_BUREAU;
-            unit.region = "测试市";
-            unit.createdAt = now;
-            unit.persist();
-            Account account = Account.create("bureau-" + suffix.toLowerCase() + "-" + RANDOM.nextInt(1000),
-                    DemoUsers.PASSWORD, "测试人社", Role.HR_BUREAU, null, unit.id, null, now);
-            account.persist();
-            return new Actor(account.id, account.username, account.displayName, account.role, account.unitId,
-                    null, null);
         });
     }
 

@@ -120,7 +120,7 @@ class CertificatePdfTest {
         Actor stranger = Fixtures.freshApplicant("路人甲");
         as(stranger.username()).get("/api/certificates/" + issued.id() + "/pdf").then().statusCode(404)
                 .body("code", is("CERTIFICATE_NOT_FOUND"));
-        Actor otherBureau = CertificateFixtures.freshBureau();
+        Actor otherBureau = cn.zhicheng.core.testing.CertificateFixtures.freshBureau();
         as(otherBureau.username()).get("/api/certificates/" + issued.id() + "/pdf").then().statusCode(404);
         as("expert").get("/api/certificates/" + issued.id() + "/pdf").then().statusCode(403);
 
@@ -136,7 +136,7 @@ class CertificatePdfTest {
 
     @Test
     void R27_theIssuersUploadedSealIsPrintedInsteadOfTheDrawnOne() throws Exception {
-        Actor bureau = CertificateFixtures.freshBureau();
+        Actor bureau = cn.zhicheng.core.testing.CertificateFixtures.freshBureau();
         CertificateFixtures.Issued drawn = CertificateFixtures.issue(new CertificateFixtures.Spec(bureau,
                 DemoUsers.actor("applicant"), false, null, java.time.LocalDate.now()));
         Path withoutImage = download(bureau.username(), drawn);

@@ -51,7 +51,7 @@ class IssuanceReportTest {
 
     @Test
     void R29_theYearsFirstCertificateOpensTheReportWithItsDeadlineOn31JanuaryOfTheNextYear() {
-        Actor bureau = CertificateFixtures.freshBureau();
+        Actor bureau = cn.zhicheng.core.testing.CertificateFixtures.freshBureau();
         int year = LocalDate.now(clock).getYear();
         issue(bureau, LocalDate.now(clock));
         issue(bureau, LocalDate.now(clock));
@@ -68,7 +68,7 @@ class IssuanceReportTest {
 
     @Test
     void R29_theSpreadsheetListsTheYearsCertificates() throws Exception {
-        Actor bureau = CertificateFixtures.freshBureau();
+        Actor bureau = cn.zhicheng.core.testing.CertificateFixtures.freshBureau();
         LocalDate lastYear = LocalDate.now(clock).minusYears(1);
         CertificateFixtures.Issued first = issue(bureau, lastYear);
         CertificateFixtures.Issued second = issue(bureau, lastYear);
@@ -88,7 +88,7 @@ class IssuanceReportTest {
 
     @Test
     void R29_submittingBeforeTheYearEndsIsRefusedAndWritesNothing() {
-        Actor bureau = CertificateFixtures.freshBureau();
+        Actor bureau = cn.zhicheng.core.testing.CertificateFixtures.freshBureau();
         int year = LocalDate.now(clock).getYear();
         issue(bureau, LocalDate.now(clock));
         IssuanceReport before = report(bureau, year);
@@ -105,7 +105,7 @@ class IssuanceReportTest {
 
     @Test
     void R29_submittingLastYearsReportMeetsItsDeadline() {
-        Actor bureau = CertificateFixtures.freshBureau();
+        Actor bureau = cn.zhicheng.core.testing.CertificateFixtures.freshBureau();
         int year = LocalDate.now(clock).getYear() - 1;
         issue(bureau, LocalDate.now(clock).minusYears(1));
         long version = report(bureau, year).version;

@@ -30,7 +30,7 @@ class IssuerSealTest {
 
     @Test
     void R27_aSealImageMustBeAPngOrJpegOfAtMostOneMegabyteAndARefusalStoresNothing() throws Exception {
-        Actor bureau = CertificateFixtures.freshBureau();
+        Actor bureau = cn.zhicheng.core.testing.CertificateFixtures.freshBureau();
         as(bureau).get("/api/issuer-seal").then().statusCode(404).body("code", is("SEAL_IMAGE_NOT_FOUND"));
 
         as(bureau).contentType("text/plain").body("not an image".getBytes(StandardCharsets.UTF_8))
