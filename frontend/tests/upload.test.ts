@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import {
   MAX_EVIDENCE_BYTES,
   checkEvidenceFile,
   evidenceContentType,
+  uploadPresigned,
   uploadWithProgress,
   type XhrLike,
 } from '../src/lib/upload'
@@ -134,6 +135,47 @@ describe('uploadWithProgress (XHR wrapper)', () => {
     expect(xhr.headers).toEqual({})
     xhr.respond(204)
     await expect(done).resolves.toEqual({ status: 204 })
+  })
+})
+
+describe('uploadPresigned (announce, PUT, confirm)', () => {
+  const grant = { item: { id: 'e1' }, upload: { method: 'PUT', url: '/local-store/e1', headers: { 'Content-Type': 'image/png' } } }
+
+  it('PUTs the file where the grant says and confirms after the store answered', async () => {
+    const xhr = new FakeXhr()
+    const steps: string[] = []
+    const done = uploadPresigned(
+      async () => {
+        steps.push('announce')
+        return grant
+      },
+      'PNGDATA',
+      async (g) => steps.push(`confirm ${g.item.id}`),
+      { xhrFactory: () => xhr },
+    )
+    await vi.waitFor(() => expect(xhr.sent).toBe(true))
+    expect(xhr.url).toBe('/local-store/e1')
+    expect(xhr.headers).toEqual({ 'Content-Type': 'image/png' })
+    expect(xhr.body).toBe('PNGDATA')
+    expect(steps).toEqual(['announce'])
+    xhr.respond(200)
+    await expect(done).resolves.toBe(grant)
+    expect(steps).toEqual(['announce', 'confirm e1'])
+  })
+
+  it('confirms nothing when the PUT is refused', async () => {
+    const xhr = new FakeXhr()
+    let confirmed = false
+    const done = uploadPresigned(
+      async () => grant,
+      'x',
+      async () => (confirmed = true),
+      { xhrFactory: () => xhr },
+    )
+    await vi.waitFor(() => expect(xhr.sent).toBe(true))
+    xhr.respond(403, '{"title":"Signature expired","code":"SIGNATURE_EXPIRED","status":403}', 'application/problem+json')
+    await expect(done).rejects.toMatchObject({ problem: { code: 'SIGNATURE_EXPIRED' } })
+    expect(confirmed).toBe(false)
   })
 })
 

@@ -141,11 +141,30 @@ export function uploadWithProgress(opts: UploadOptions): Promise<UploadResult> {
   })
 }
 
+/** Where a presigned upload PUTs the file, as the server grants it. */
+export interface UploadGrant {
+  upload: { method: string; url: string; headers?: Record<string, string> | null }
+}
+
+/**
+ * The presigned upload's three steps: announce the file (the server answers where to PUT it), PUT it there with
+ * progress, then confirm it. Resolves with the grant; a refusal or failed PUT rejects before anything is confirmed.
+ */
+export async function uploadPresigned<G extends UploadGrant>(
+  announce: () => Promise<G>,
+  body: Blob | ArrayBuffer | string,
+  confirm: (grant: G) => Promise<unknown>,
+  options: Pick<UploadOptions, 'onProgress' | 'xhrFactory' | 'signal'> = {},
+): Promise<G> {
+  const grant = await announce()
+  const { method, url, headers } = grant.upload
+  await uploadWithProgress({ ...options, method, url, headers, body })
+  await confirm(grant)
+  return grant
+}
+
 /** Where an upload is announced and completed: the applicant's evidence by default, or the unit's attachments. */
 export interface UploadTarget {
-  add(meta: { title: string; fileName: string; contentType: string; size: number }): Promise<{
-    item: { id: string }
-    upload: { method: string; url: string; headers?: Record<string, string> | null }
-  }>
+  add(meta: { title: string; fileName: string; contentType: string; size: number }): Promise<UploadGrant & { item: { id: string } }>
   complete(itemId: string): Promise<unknown>
 }

@@ -7,13 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.zhicheng.core.certificate.CertificateStatus;
+import cn.zhicheng.core.certificate.RevocationCause;
 import cn.zhicheng.core.certificate.VerifyLinks;
 import cn.zhicheng.core.config.ZhichengConfig;
 import cn.zhicheng.core.identity.Actor;
 import cn.zhicheng.core.person.Person;
+import cn.zhicheng.core.testing.CertificateFixtures;
 import cn.zhicheng.core.testing.DemoUsers;
 import cn.zhicheng.core.testing.Fixtures;
+import cn.zhicheng.core.testing.IssuedCertificates;
+import cn.zhicheng.core.testing.IssuedCertificates.Spec;
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.DecodeHintType;
@@ -29,6 +32,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -47,7 +51,7 @@ class CertificatePdfTest {
     @Inject
     ZhichengConfig config;
 
-    private static Path download(String username, CertificateFixtures.Issued issued) throws IOException {
+    private static Path download(String username, IssuedCertificates.Issued issued) throws IOException {
         Response response = as(username).get("/api/certificates/" + issued.id() + "/pdf");
         response.then().statusCode(200).contentType("application/pdf")
                 .header("Content-Disposition", startsWith("attachment; filename=\"" + issued.number() + ".pdf\""));
@@ -71,8 +75,7 @@ class CertificatePdfTest {
 
     @Test
     void R27_R30_thePdfIsA4WithAnEmbeddedCjkSubsetAndPrintsTheFieldsAndTheRestriction() throws Exception {
-        CertificateFixtures.Issued issued = CertificateFixtures.issue(
-                CertificateFixtures.Spec.of(true, CertificateFixtures.photo()));
+        IssuedCertificates.Issued issued = IssuedCertificates.issue(TestImages.withPhoto(Spec.demo().grassroots(true)));
         Path pdf = download("applicant", issued);
         assertEquals(1, run("pdfimages", "-list", pdf.toString()).lines().skip(2).count(), "R27: the photo");
 
@@ -105,7 +108,7 @@ class CertificatePdfTest {
 
     @Test
     void R30_R27_aCertificateOffTheGrassrootsTrackHasNoRestrictionAndTheIssuersCopyMasksTheId() throws Exception {
-        CertificateFixtures.Issued issued = CertificateFixtures.issue(CertificateFixtures.Spec.of(false, null));
+        IssuedCertificates.Issued issued = IssuedCertificates.issue(Spec.demo());
         String text = run("pdftotext", download("hrbureau", issued).toString(), "-");
         assertTrue(text.contains(issued.number()), text);
         assertFalse(text.contains("限基层单位有效"), "R30 applies to grassroots titles only: " + text);
@@ -116,7 +119,7 @@ class CertificatePdfTest {
 
     @Test
     void R27_onlyTheHolderAndTheIssuerMayPrintAndOnlyAStandingCertificate() throws Exception {
-        CertificateFixtures.Issued issued = CertificateFixtures.issue(CertificateFixtures.Spec.of(false, null));
+        IssuedCertificates.Issued issued = IssuedCertificates.issue(Spec.demo());
         Actor stranger = Fixtures.freshApplicant("路人甲");
         as(stranger.username()).get("/api/certificates/" + issued.id() + "/pdf").then().statusCode(404)
                 .body("code", is("CERTIFICATE_NOT_FOUND"));
@@ -124,12 +127,12 @@ class CertificatePdfTest {
         as(otherBureau.username()).get("/api/certificates/" + issued.id() + "/pdf").then().statusCode(404);
         as("expert").get("/api/certificates/" + issued.id() + "/pdf").then().statusCode(403);
 
-        CertificateFixtures.setStatus(issued.id(), CertificateStatus.REVOKED);
+        IssuedCertificates.revoke(issued.number(), RevocationCause.CORRECTION, Instant.now());
         as("applicant").get("/api/certificates/" + issued.id() + "/pdf").then().statusCode(409)
                 .contentType("application/problem+json").body("code", is("CERTIFICATE_NOT_CURRENT"));
 
-        CertificateFixtures.Issued replaced = CertificateFixtures.issue(CertificateFixtures.Spec.of(false, null));
-        CertificateFixtures.setStatus(replaced.id(), CertificateStatus.SUPERSEDED);
+        IssuedCertificates.Issued replaced = IssuedCertificates.issue(Spec.demo());
+        IssuedCertificates.reissue(replaced.number(), Instant.now());
         as("hrbureau").get("/api/certificates/" + replaced.id() + "/pdf").then().statusCode(409)
                 .body("code", is("CERTIFICATE_NOT_CURRENT"));
     }
@@ -137,14 +140,13 @@ class CertificatePdfTest {
     @Test
     void R27_theIssuersUploadedSealIsPrintedInsteadOfTheDrawnOne() throws Exception {
         Actor bureau = CertificateFixtures.freshBureau();
-        CertificateFixtures.Issued drawn = CertificateFixtures.issue(new CertificateFixtures.Spec(bureau,
-                DemoUsers.actor("applicant"), false, null, java.time.LocalDate.now()));
+        IssuedCertificates.Issued drawn = IssuedCertificates.issue(Spec.demo().by(bureau));
         Path withoutImage = download(bureau.username(), drawn);
         String images = run("pdfimages", "-list", withoutImage.toString());
         assertEquals(0, images.lines().skip(2).count(), "no image: the seal is drawn: " + images);
 
         io.restassured.RestAssured.given().auth().oauth2(DemoUsers.token(bureau.username())).contentType("image/png")
-                .body(CertificateFixtures.photo()).put("/api/issuer-seal").then().statusCode(200);
+                .body(TestImages.photo()).put("/api/issuer-seal").then().statusCode(200);
         images = run("pdfimages", "-list", download(bureau.username(), drawn).toString());
         assertEquals(1, images.lines().skip(2).count(), "the uploaded seal image is printed: " + images);
     }

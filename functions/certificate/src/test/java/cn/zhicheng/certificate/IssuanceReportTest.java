@@ -11,7 +11,9 @@ import cn.zhicheng.core.deadline.Deadline;
 import cn.zhicheng.core.deadline.DeadlineKind;
 import cn.zhicheng.core.deadline.DeadlineState;
 import cn.zhicheng.core.identity.Actor;
-import cn.zhicheng.core.testing.DemoUsers;
+import cn.zhicheng.core.testing.CertificateFixtures;
+import cn.zhicheng.core.testing.IssuedCertificates;
+import cn.zhicheng.core.testing.IssuedCertificates.Spec;
 import cn.zhicheng.core.testing.XlsxReading;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -29,9 +31,8 @@ class IssuanceReportTest {
     @Inject
     Clock clock;
 
-    private static CertificateFixtures.Issued issue(Actor bureau, LocalDate on) {
-        return CertificateFixtures.issue(new CertificateFixtures.Spec(bureau, DemoUsers.actor("applicant"), false,
-                null, on));
+    private static IssuedCertificates.Issued issue(Actor bureau, LocalDate on) {
+        return IssuedCertificates.issue(Spec.demo().by(bureau).on(on));
     }
 
     private static IssuanceReport report(Actor bureau, int year) {
@@ -70,9 +71,9 @@ class IssuanceReportTest {
     void R29_theSpreadsheetListsTheYearsCertificates() throws Exception {
         Actor bureau = CertificateFixtures.freshBureau();
         LocalDate lastYear = LocalDate.now(clock).minusYears(1);
-        CertificateFixtures.Issued first = issue(bureau, lastYear);
-        CertificateFixtures.Issued second = issue(bureau, lastYear);
-        CertificateFixtures.Issued thisYear = issue(bureau, LocalDate.now(clock));
+        IssuedCertificates.Issued first = issue(bureau, lastYear);
+        IssuedCertificates.Issued second = issue(bureau, lastYear);
+        IssuedCertificates.Issued thisYear = issue(bureau, LocalDate.now(clock));
 
         byte[] xlsx = as(bureau.username()).get("/api/certificates/issuance-reports/" + lastYear.getYear() + ".xlsx")
                 .then().statusCode(200)

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.zhicheng.core.audit.AuditEvent;
 import cn.zhicheng.core.identity.Actor;
+import cn.zhicheng.core.testing.CertificateFixtures;
 import cn.zhicheng.core.testing.DemoUsers;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -36,7 +37,7 @@ class IssuerSealTest {
         as(bureau).contentType("text/plain").body("not an image".getBytes(StandardCharsets.UTF_8))
                 .put("/api/issuer-seal").then().statusCode(400).body("code", is("SEAL_IMAGE_INVALID"))
                 .body("rule", is("R27"));
-        byte[] png = CertificateFixtures.photo();
+        byte[] png = TestImages.photo();
         as(bureau).contentType("image/jpeg").body(png).put("/api/issuer-seal").then().statusCode(400)
                 .body("code", is("SEAL_IMAGE_INVALID"));
         byte[] huge = Arrays.copyOf(png, 1024 * 1024 + 1);

@@ -82,9 +82,15 @@ public final class CertificateFixtures {
 
     /** The username of a signed-in HR bureau of another city, which issued none of the demo certificates. */
     public static String otherBureau() {
+        String username = freshBureau().username();
+        TestCommittees.signIn(username);
+        return username;
+    }
+
+    /** An HR bureau of its own with one account (password the demo one), for tests that need a clean issuer. */
+    public static Actor freshBureau() {
         String suffix = UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
-        String username = "qdhr-" + suffix.toLowerCase(Locale.ROOT);
-        QuarkusTransaction.requiringNew().run(() -> {
+        return QuarkusTransaction.requiringNew().call(() -> {
             Instant now = Instant.now();
             Unit unit = new Unit();
             unit.id = UUID.randomUUID();
@@ -94,10 +100,11 @@ public final class CertificateFixtures {
             unit.region = "青岛市";
             unit.createdAt = now;
             unit.persist();
-            Account.create(username, DemoUsers.PASSWORD, "青岛人社" + suffix, Role.HR_BUREAU, null, unit.id, null, now)
-                    .persist();
+            Account account = Account.create("qdhr-" + suffix.toLowerCase(Locale.ROOT), DemoUsers.PASSWORD,
+                    "青岛人社" + suffix, Role.HR_BUREAU, null, unit.id, null, now);
+            account.persist();
+            return new Actor(account.id, account.username, account.displayName, account.role, account.unitId, null,
+                    null);
         });
-        TestCommittees.signIn(username);
-        return username;
     }
 }

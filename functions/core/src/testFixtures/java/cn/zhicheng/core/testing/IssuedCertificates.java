@@ -1,54 +1,99 @@
 package cn.zhicheng.core.testing;
 
 import cn.zhicheng.core.certificate.Certificate;
+import cn.zhicheng.core.certificate.CertificateIssuer;
 import cn.zhicheng.core.certificate.CertificateKind;
-import cn.zhicheng.core.certificate.CertificateNumber;
-import cn.zhicheng.core.certificate.CertificateStatus;
+import cn.zhicheng.core.certificate.IssueCommand;
 import cn.zhicheng.core.certificate.ReissueReason;
 import cn.zhicheng.core.certificate.RevocationCause;
-import cn.zhicheng.core.certificate.SigningKey;
-import cn.zhicheng.core.person.Sex;
-import cn.zhicheng.core.seal.JwsCompact;
-import cn.zhicheng.core.seal.SealKey;
-import cn.zhicheng.core.seal.SealSigner;
+import cn.zhicheng.core.identity.Account;
+import cn.zhicheng.core.identity.Actor;
 import cn.zhicheng.core.series.TitleLevel;
 import cn.zhicheng.core.time.ClockProducer;
-import cn.zhicheng.core.unit.Unit;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import cn.zhicheng.core.time.SettableClock;
 import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Base64;
+import java.time.LocalTime;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
- * Certificates of the demo HR bureau written straight into the database with a payload really signed by the
- * configured signer, for tests of what verifiers see, independent of the issuing workflow.
+ * Issued certificates for tests that start after issuance (status, PDF, report, seal): made by the real
+ * {@link CertificateIssuer}, so they are signed with the issuer's current key through the signer port and
+ * {@code CertificateIssued} is fired, without walking an application to FILED first.
  */
 public final class IssuedCertificates {
 
     public static final String ISSUER_CODE = "WFHRSS";
     public static final String HOLDER_NAME = "张伟";
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private IssuedCertificates() {
     }
 
-    /** A VALID title certificate issued today; returns its number. */
+    /** What a test needs to know of a certificate it made. */
+    public record Issued(UUID id, String number, String payload, String publicationNumber) {
+    }
+
+    /**
+     * A title certificate to issue: by whom, to whom, on which China date (null: today by the clock port), on the
+     * grassroots track (R30) or not, and the key and type of a photo already in the evidence store, if any.
+     */
+    public record Spec(Actor issuer, Actor holder, LocalDate issuedOn, boolean grassroots, String photoKey,
+            String photoContentType) {
+
+        /** The demo HR bureau's certificate of the demo applicant, today, without a photo, off the grassroots track. */
+        public static Spec demo() {
+            return new Spec(DemoUsers.actor("hrbureau"), DemoUsers.actor("applicant"), null, false, null, null);
+        }
+
+        public Spec by(Actor bureau) {
+            return new Spec(bureau, holder, issuedOn, grassroots, photoKey, photoContentType);
+        }
+
+        /** Issued on that date: the clock port is moved there for the issue (a key first made then dates from it). */
+        public Spec on(LocalDate date) {
+            return new Spec(issuer, holder, date, grassroots, photoKey, photoContentType);
+        }
+
+        public Spec grassroots(boolean onTheTrack) {
+            return new Spec(issuer, holder, issuedOn, onTheTrack, photoKey, photoContentType);
+        }
+
+        public Spec photo(String key, String contentType) {
+            return new Spec(issuer, holder, issuedOn, grassroots, key, contentType);
+        }
+    }
+
+    public static Issued issue(Spec spec) {
+        IssueCommand command = new IssueCommand(CertificateKind.TITLE, spec.holder().personId(),
+                spec.issuer().unitId(), "工程技术", "电气工程", "配电自动化", TitleLevel.INTERMEDIATE, null, null, null,
+                "潍坊市工程技术中级职称评审委员会", publicationNumber(spec.issuedOn() == null ? today() : spec.issuedOn()),
+                spec.photoKey(), spec.photoContentType(), spec.grassroots(), null, null, null, null);
+        return onDate(spec.issuedOn(), () -> QuarkusTransaction.requiringNew().call(() -> {
+            Certificate c = issuer().issue(spec.issuer(), command);
+            return new Issued(c.id, c.number, c.payload, c.publicationNumber);
+        }));
+    }
+
+    /** A VALID title certificate of the demo HR bureau issued today; returns its number. */
     public static String title() {
-        return QuarkusTransaction.requiringNew().call(() -> insert(CertificateKind.TITLE, null, null).number);
+        return issue(Spec.demo()).number();
     }
 
     /** A VALID appointment certificate whose term ends on {@code termEndsOn}; returns its number. */
     public static String appointment(LocalDate termEndsOn) {
-        return QuarkusTransaction.requiringNew()
-                .call(() -> insert(CertificateKind.APPOINTMENT, termEndsOn, null).number);
+        Spec demo = Spec.demo();
+        IssueCommand command = new IssueCommand(CertificateKind.APPOINTMENT, demo.holder().personId(),
+                demo.issuer().unitId(), "工程技术", "电气工程", null, TitleLevel.INTERMEDIATE, "工程师",
+                termEndsOn.minusYears(3), termEndsOn, "潍坊市工程技术中级职称评审委员会", publicationNumber(today()),
+                null, null, false, null, null, null, null);
+        return QuarkusTransaction.requiringNew().call(() -> issuer().issue(demo.issuer(), command).number);
     }
 
     public static void revoke(String number, RevocationCause cause, Instant at) {
@@ -60,8 +105,8 @@ public final class IssuedCertificates {
     public static String reissue(String number, Instant at) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Certificate old = Certificate.findByNumber(number).orElseThrow();
-            Certificate next = insert(old.kind, old.termEndsOn, old);
-            old.status = CertificateStatus.SUPERSEDED;
+            Certificate next = issuer().issue(actorOf(old.issuerId), IssueCommand.reissueOf(old, ReissueReason.LOST));
+            // the issuer supersedes at the clock's now; the caller's instant lets a test assert it to the second
             old.supersededAt = at;
             return next.number;
         });
@@ -72,94 +117,33 @@ public final class IssuedCertificates {
         return LocalDate.ofInstant(clock().instant(), ClockProducer.CHINA);
     }
 
-    private static Certificate insert(CertificateKind kind, LocalDate termEndsOn, Certificate supersedes) {
-        Unit issuer = Unit.findByCode(ISSUER_CODE).orElseThrow();
-        SigningKey key = keyOf(issuer);
-        Certificate c = new Certificate();
-        c.id = UUID.randomUUID();
-        c.number = freeNumber();
-        c.personId = DemoUsers.actor("applicant").personId();
-        c.issuerId = issuer.id;
-        c.kid = key.kid;
-        c.holderName = HOLDER_NAME;
-        c.holderSex = Sex.MALE;
-        c.seriesName = "工程技术";
-        c.level = TitleLevel.INTERMEDIATE;
-        c.specialty = "电气工程";
-        c.committeeName = "潍坊市工程技术中级职称评审委员会";
-        c.kind = kind;
-        c.issuedOn = today();
-        c.publicationNumber = "潍人社字〔2026〕1号";
-        if (kind == CertificateKind.APPOINTMENT) {
-            c.post = "工程师";
-            c.termStartsOn = termEndsOn.minusYears(3);
-            c.termEndsOn = termEndsOn;
-        }
-        if (supersedes != null) {
-            c.supersedesId = supersedes.id;
-            c.reissueReason = ReissueReason.LOST;
-        }
-        c.payload = signedPayload(c, key, supersedes);
-        c.status = CertificateStatus.VALID;
-        c.createdAt = clock().instant();
-        c.persist();
-        return c;
+    private static String publicationNumber(LocalDate issuedOn) {
+        return "潍人社字〔" + issuedOn.getYear() + "〕" + (10 + RANDOM.nextInt(89)) + "号";
     }
 
-    private static String signedPayload(Certificate c, SigningKey key, Certificate supersedes) {
-        ObjectNode claims = JSON.createObjectNode()
-                .put("v", 2)
-                .put("knd", c.kind == CertificateKind.TITLE ? "T" : "A")
-                .put("num", c.number)
-                .put("name", c.holderName)
-                .put("idm", "3707**********1230")
-                .put("sex", "M")
-                .put("ser", c.seriesName)
-                .put("spe", c.specialty)
-                .put("lvl", c.level.name())
-                .put("com", c.committeeName)
-                .put("pub", c.publicationNumber)
-                .put("iss", c.issuerId.toString())
-                .put("isn", "潍坊市人力资源和社会保障局")
-                .put("iat", c.issuedOn.toString());
-        if (c.termEndsOn != null) {
-            claims.put("pst", c.post).put("tfr", c.termStartsOn.toString()).put("tto", c.termEndsOn.toString());
+    /** Runs {@code work} with the clock port at 10:00 (China) of {@code date}, then puts the clock back. */
+    private static <T> T onDate(LocalDate date, Supplier<T> work) {
+        if (date == null || date.equals(today())) {
+            return work.get();
         }
-        if (supersedes != null) {
-            claims.put("rei", supersedes.number);
+        SettableClock clock = SettableClock.of(clock());
+        Duration offset = Duration.between(Instant.now(), clock.instant());
+        clock.set(date.atTime(LocalTime.of(10, 0)).atZone(ClockProducer.CHINA).toInstant());
+        try {
+            return work.get();
+        } finally {
+            clock.set(Instant.now().plus(offset));
         }
-        SealSigner signer = Arc.container().instance(SealSigner.class).get();
-        return JwsCompact.sign(key.kid, claims.toString().getBytes(StandardCharsets.UTF_8),
-                input -> signer.sign(key.keyRef, input));
     }
 
-    // A key of the fixture's own rather than the issuer's current one, so the issuing code's key choice is untouched.
-    private static SigningKey keyOf(Unit issuer) {
-        String kid = ISSUER_CODE + "-f1c7a8e5";
-        SigningKey existing = SigningKey.findById(kid);
-        if (existing != null) {
-            return existing;
-        }
-        SealKey sealKey = Arc.container().instance(SealSigner.class).get().createKey("fixture " + ISSUER_CODE);
-        SigningKey key = new SigningKey();
-        key.kid = kid;
-        key.issuerId = issuer.id;
-        key.provider = "FIXTURE";
-        key.keyRef = sealKey.keyRef();
-        key.publicKey = Base64.getEncoder().encodeToString(sealKey.publicKey().getEncoded());
-        key.validFrom = clock().instant();
-        key.persist();
-        return key;
+    /** An account of the issuing unit, who the audit trail records as having reissued. */
+    private static Actor actorOf(UUID unitId) {
+        Account a = Account.<Account>find("unitId = ?1 order by username", unitId).firstResult();
+        return new Actor(a.id, a.username, a.displayName, a.role, a.unitId, a.personId, a.committeeId);
     }
 
-    private static String freeNumber() {
-        // a year no real issuance uses, so the fixture never takes a serial the issuing code would hand out
-        while (true) {
-            String number = CertificateNumber.of(ISSUER_CODE, 1999, 1 + RANDOM.nextInt(999_999)).value();
-            if (Certificate.findByNumber(number).isEmpty()) {
-                return number;
-            }
-        }
+    private static CertificateIssuer issuer() {
+        return Arc.container().instance(CertificateIssuer.class).get();
     }
 
     private static Clock clock() {
