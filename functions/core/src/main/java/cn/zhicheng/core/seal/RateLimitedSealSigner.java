@@ -1,6 +1,7 @@
 package cn.zhicheng.core.seal;
 
 import cn.zhicheng.core.problem.Problem;
+import cn.zhicheng.core.problem.ProblemMapper;
 import java.security.PublicKey;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -129,6 +130,6 @@ public class RateLimitedSealSigner implements SealSigner {
         long seconds = Math.max(1, (retryAfterNanos + SECOND - 1) / SECOND);
         return Problem.of(503, "SIGNER_THROTTLED", "Signing is busy", "The certificate could not be signed now: "
                 + why + ". Nothing was issued; try again in " + seconds + " s.")
-                .with("retryAfterSeconds", seconds);
+                .with(ProblemMapper.RETRY_AFTER_SECONDS, seconds);
     }
 }
