@@ -21,6 +21,7 @@ import cn.zhicheng.core.problem.Problem;
 import cn.zhicheng.core.round.ReviewRound;
 import cn.zhicheng.core.series.Committee;
 import cn.zhicheng.core.series.Series;
+import cn.zhicheng.core.series.TitleLevel;
 import cn.zhicheng.core.time.ClockProducer;
 import cn.zhicheng.core.unit.Unit;
 import io.quarkus.panache.common.Page;
@@ -29,6 +30,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -89,7 +91,7 @@ public class CertificateService {
             throw photoMissing();
         }
         stateMachine.apply(application, ApplicationTransition.CERTIFY, actor, publicationNumber);
-        return issuer.issue(actor, command(application, Committee.findById(application.committeeId),
+        return issuer.issue(actor, command(Filed.of(application), Committee.findById(application.committeeId),
                 Series.findById(application.seriesId), publicationNumber));
     }
 
@@ -103,27 +105,28 @@ public class CertificateService {
         if (committee == null || !committee.hrBureauId.equals(actor.unitId())) {
             throw Problem.notFound("ROUND_NOT_FOUND", "No round " + roundId + " of your committees.");
         }
-        List<Application> filed = Application.list("roundId = ?1 and state = ?2 order by createdAt, id", round.id,
-                ApplicationState.FILED);
         Set<UUID> certified = new HashSet<>(Certificate.getEntityManager().createQuery("select c.applicationId "
                 + "from Certificate c, Application a where a.id = c.applicationId and a.roundId = ?1", UUID.class)
                 .setParameter(1, round.id).getResultList());
         Map<UUID, Series> series = new HashMap<>();
-        List<IssueCommand> commands = new ArrayList<>(filed.size());
+        List<ApplicationStateMachine.Current> certifying = new ArrayList<>();
+        List<IssueCommand> commands = new ArrayList<>();
         List<Skipped> skipped = new ArrayList<>();
-        for (Application application : filed) {
-            Problem refusal = certified.contains(application.id) ? alreadyIssued()
-                    : application.photoUploadedAt == null ? photoMissing() : null;
+        for (Filed application : Filed.inRound(round.id)) {
+            Problem refusal = certified.contains(application.id()) ? alreadyIssued()
+                    : application.photoUploadedAt() == null ? photoMissing() : null;
             if (refusal != null) {
-                skipped.add(new Skipped(application.id, Person.<Person>findById(application.applicantId).name,
+                skipped.add(new Skipped(application.id(), Person.<Person>findById(application.applicantId()).name,
                         refusal.code(), refusal.getMessage()));
                 continue;
             }
-            stateMachine.apply(application, ApplicationTransition.CERTIFY, actor, publicationNumber);
+            certifying.add(application.current());
             commands.add(command(application, committee,
-                    series.computeIfAbsent(application.seriesId, id -> Series.findById(id)), publicationNumber));
+                    series.computeIfAbsent(application.seriesId(), id -> Series.findById(id)), publicationNumber));
         }
-        return new Batch(issuer.issueAll(actor, commands), skipped);
+        // the applications are certified in bulk while the certificates are signed
+        return new Batch(issuer.issueAll(actor, commands, () -> stateMachine.applyAll(certifying,
+                ApplicationTransition.CERTIFY, actor, publicationNumber)), skipped);
     }
 
     /** The issuer's certificates, newest first, by year of issue, status now and number or name. */
@@ -241,7 +244,8 @@ public class CertificateService {
     }
 
     static boolean isIssuer(Actor actor, Certificate certificate) {
-        return (actor.is(Role.HR_BUREAU) || actor.is(Role.SELF_EVAL_UNIT)) && certificate.issuerId.equals(actor.unitId());
+        return (actor.is(Role.HR_BUREAU) || actor.is(Role.SELF_EVAL_UNIT))
+                && certificate.issuerId.equals(actor.unitId());
     }
 
     static Problem notFound(UUID id) {
@@ -261,12 +265,40 @@ public class CertificateService {
     }
 
     /** What a title certificate prints, from the filed application (R27, R30). */
-    private static IssueCommand command(Application application, Committee committee, Series series,
+    private static IssueCommand command(Filed application, Committee committee, Series series,
             String publicationNumber) {
-        return new IssueCommand(CertificateKind.TITLE, application.applicantId, committee.hrBureauId, series.nameZh,
-                application.specialty, application.practisedSpecialty, application.level, null, null, null,
-                committee.name, publicationNumber, application.photoKey, application.photoContentType,
-                application.grassroots, application.id, null, null, null);
+        return new IssueCommand(CertificateKind.TITLE, application.applicantId(), committee.hrBureauId,
+                series.nameZh, application.specialty(), application.practisedSpecialty(), application.level(), null,
+                null, null, committee.name, publicationNumber, application.photoKey(),
+                application.photoContentType(), application.grassroots(), application.id(), null, null, null);
+    }
+
+    /** What issuance reads of a filed application; a round's are read as rows, not loaded as entities. */
+    private record Filed(UUID id, ApplicationState state, long version, UUID applicantId, UUID seriesId,
+            String specialty, String practisedSpecialty, TitleLevel level, String photoKey, String photoContentType,
+            Instant photoUploadedAt, boolean grassroots) {
+
+        static Filed of(Application a) {
+            return new Filed(a.id, a.state(), a.version, a.applicantId, a.seriesId, a.specialty, a.practisedSpecialty,
+                    a.level, a.photoKey, a.photoContentType, a.photoUploadedAt, a.grassroots);
+        }
+
+        ApplicationStateMachine.Current current() {
+            return new ApplicationStateMachine.Current(id, state, version);
+        }
+
+        /** The round's FILED applications, in the order they were made. */
+        static List<Filed> inRound(UUID roundId) {
+            return Application.getEntityManager().createQuery("select a.id, a.state, a.version, a.applicantId, "
+                    + "a.seriesId, a.specialty, a.practisedSpecialty, a.level, a.photoKey, a.photoContentType, "
+                    + "a.photoUploadedAt, a.grassroots from Application a where a.roundId = ?1 and a.state = ?2 "
+                    + "order by a.createdAt, a.id", Object[].class)
+                    .setParameter(1, roundId).setParameter(2, ApplicationState.FILED).getResultStream()
+                    .map(r -> new Filed((UUID) r[0], (ApplicationState) r[1], (Long) r[2], (UUID) r[3], (UUID) r[4],
+                            (String) r[5], (String) r[6], (TitleLevel) r[7], (String) r[8], (String) r[9],
+                            (Instant) r[10], (Boolean) r[11]))
+                    .toList();
+        }
     }
 
     private static Problem alreadyIssued() {

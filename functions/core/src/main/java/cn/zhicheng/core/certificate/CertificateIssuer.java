@@ -6,6 +6,7 @@ import cn.zhicheng.core.identity.Actor;
 import cn.zhicheng.core.person.IdNumber;
 import cn.zhicheng.core.person.Person;
 import cn.zhicheng.core.person.Sex;
+import cn.zhicheng.core.persistence.BatchInsert;
 import cn.zhicheng.core.seal.JwsCompact;
 import cn.zhicheng.core.seal.SealSigner;
 import cn.zhicheng.core.time.ClockProducer;
@@ -28,7 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -54,6 +54,21 @@ public class CertificateIssuer {
     /** Below this many certificates the signatures are made on the caller's thread. */
     private static final int PARALLEL_FROM = 16;
     private static final int LOAD_SLICE = 1_000;
+    private static final List<String> COLUMNS = List.of("id", "number", "kind", "application_id", "appointment_id",
+            "person_id", "issuer_id", "kid", "holder_name", "holder_sex", "series_name", "specialty",
+            "practised_specialty", "level", "post", "term_starts_on", "term_ends_on", "committee_name",
+            "publication_number", "grassroots", "photo_key", "photo_content_type", "supersedes_id", "reissue_reason",
+            "issued_on", "payload", "status", "version", "created_at");
+
+    /** What a certificate takes from its holder's person record. */
+    private record Holder(UUID id, String name, Sex sex, String idNumber) {
+
+        static List<Holder> read(List<UUID> ids) {
+            return Person.getEntityManager().createQuery("select p.id, p.name, p.sex, p.idNumber from Person p "
+                    + "where p.id in ?1", Object[].class).setParameter(1, ids).getResultStream()
+                    .map(p -> new Holder((UUID) p[0], (String) p[1], (Sex) p[2], (String) p[3])).toList();
+        }
+    }
 
     private final IssuerKeys issuerKeys;
     private final SealSigner signer;
@@ -61,17 +76,19 @@ public class CertificateIssuer {
     private final Event<CertificateIssued> issued;
     private final ObjectMapper json;
     private final Clock clock;
+    private final BatchInsert batch;
     private final int signingThreads;
     private volatile ExecutorService signing;
 
-    public CertificateIssuer(IssuerKeys issuerKeys, SealSigner signer, AuditTrail audit, Event<CertificateIssued> issued,
-            ObjectMapper json, Clock clock, ZhichengConfig config) {
+    public CertificateIssuer(IssuerKeys issuerKeys, SealSigner signer, AuditTrail audit,
+            Event<CertificateIssued> issued, ObjectMapper json, Clock clock, BatchInsert batch, ZhichengConfig config) {
         this.issuerKeys = issuerKeys;
         this.signer = signer;
         this.audit = audit;
         this.issued = issued;
         this.json = json;
         this.clock = clock;
+        this.batch = batch;
         this.signingThreads = Math.max(1, config.seal().signingThreads());
     }
 
@@ -79,13 +96,20 @@ public class CertificateIssuer {
         return issueAll(actor, List.of(command)).get(0);
     }
 
+    public List<Certificate> issueAll(Actor actor, List<IssueCommand> commands) {
+        return issueAll(actor, commands, () -> { });
+    }
+
     /**
      * Issues the certificates in order, in one transaction: serials are reserved per issuer and year in one locked
-     * step, signatures are made in parallel (the signer is the slow part), and the rows go out in JDBC batches, so
-     * no query runs between the inserts.
+     * step, the signatures are made on the signing threads (the signer is the slow part) while the caller's
+     * {@code meanwhile} (its own writes of the step, such as the applications' transition) and the audit events
+     * are written, and the rows go out in one batch. The certificates returned are written rows, not managed
+     * entities: find one again to change it.
      */
-    public List<Certificate> issueAll(Actor actor, List<IssueCommand> commands) {
+    public List<Certificate> issueAll(Actor actor, List<IssueCommand> commands, Runnable meanwhile) {
         if (commands.isEmpty()) {
+            meanwhile.run();
             return List.of();
         }
         Instant now = clock.instant();
@@ -101,8 +125,8 @@ public class CertificateIssuer {
             keys.put(issuerId, issuerKeys.current(issuer));
             nextSerial.put(issuerId, reserveSerials(issuerId, today.getYear(), count));
         });
-        Map<UUID, Person> holders = load(commands.stream().map(IssueCommand::personId),
-                ids -> Person.<Person>list("id in ?1", ids), person -> person.id);
+        // read, not loaded as entities: the session stays small, so its flushes stay cheap
+        Map<UUID, Holder> holders = load(commands.stream().map(IssueCommand::personId), Holder::read, Holder::id);
         Map<UUID, Certificate> superseded = load(commands.stream().map(IssueCommand::supersedesId),
                 ids -> Certificate.<Certificate>list("id in ?1", ids), certificate -> certificate.id);
 
@@ -110,27 +134,39 @@ public class CertificateIssuer {
         List<Map<String, Object>> claims = new ArrayList<>(commands.size());
         for (IssueCommand command : commands) {
             Unit issuer = issuers.get(command.issuerId());
-            Person holder = Objects.requireNonNull(holders.get(command.personId()), "no person " + command.personId());
+            Holder holder = Objects.requireNonNull(holders.get(command.personId()), "no person " + command.personId());
             long serial = nextSerial.merge(command.issuerId(), 1L, Long::sum) - 1;
             Certificate certificate = certificate(command, issuer, holder, keys.get(command.issuerId()), serial,
                     today, now);
             Certificate old = command.supersedesId() == null ? null : superseded.get(command.supersedesId());
             certificates.add(certificate);
-            claims.add(claims(certificate, holder, issuer, old));
+            claims.add(claims(certificate, holder.idNumber(), issuer, old));
         }
-        List<String> payloads = sign(certificates, claims, keys);
-        // all certificates, then all audit events: inserts of one table in a row are what goes out as one batch
-        for (int i = 0; i < certificates.size(); i++) {
-            certificates.get(i).payload = payloads.get(i);
-            certificates.get(i).persist();
-        }
-        for (Certificate certificate : certificates) {
-            audit.record(actor, new AuditTrail.Change(certificate.supersedesId == null ? "ISSUE" : "REISSUE",
-                    SUBJECT, certificate.id, null, CertificateStatus.VALID.name(), certificate.number));
-            if (certificate.supersedesId != null) {
-                supersede(actor, superseded.get(certificate.supersedesId), certificate, now);
+        Signing signing = sign(certificates, claims, keys);
+        String[] payloads;
+        try {
+            meanwhile.run();
+            List<AuditTrail.Change> changes = new ArrayList<>(certificates.size());
+            for (Certificate certificate : certificates) {
+                changes.add(new AuditTrail.Change(certificate.supersedesId == null ? "ISSUE" : "REISSUE", SUBJECT,
+                        certificate.id, null, CertificateStatus.VALID.name(), certificate.number));
+                if (certificate.supersedesId != null) {
+                    changes.add(supersede(superseded.get(certificate.supersedesId), certificate, now));
+                }
             }
+            audit.recordAll(actor, changes);
+            payloads = signing.await();
+        } finally {
+            signing.cancel();
         }
+        List<Object[]> rows = new ArrayList<>(certificates.size());
+        for (int i = 0; i < certificates.size(); i++) {
+            certificates.get(i).payload = payloads[i];
+            rows.add(row(certificates.get(i)));
+        }
+        // a key made for this issuance is still in the session; the rows refer to it
+        Certificate.flush();
+        batch.insert("certificate", COLUMNS, rows);
         for (Certificate certificate : certificates) {
             issued.fire(new CertificateIssued(certificate.id, certificate.issuerId, certificate.kind,
                     certificate.issuedOn));
@@ -142,13 +178,13 @@ public class CertificateIssuer {
      * The claims of the signed payload, short because they ride in a QR code; absent ones are left out. Only the
      * masked ID number is ever signed (R27).
      */
-    static Map<String, Object> claims(Certificate c, Person holder, Unit issuer, Certificate supersedes) {
+    static Map<String, Object> claims(Certificate c, String idNumber, Unit issuer, Certificate supersedes) {
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("v", 2);
         claims.put("knd", c.kind == CertificateKind.APPOINTMENT ? "A" : "T");
         claims.put("num", c.number);
         claims.put("name", c.holderName);
-        claims.put("idm", IdNumber.mask(holder.idNumber));
+        claims.put("idm", IdNumber.mask(idNumber));
         putIfPresent(claims, "sex", c.holderSex == null ? null : c.holderSex == Sex.MALE ? "M" : "F");
         claims.put("ser", c.seriesName);
         claims.put("spe", c.specialty);
@@ -174,7 +210,7 @@ public class CertificateIssuer {
         }
     }
 
-    private static Certificate certificate(IssueCommand command, Unit issuer, Person holder, SigningKey key,
+    private static Certificate certificate(IssueCommand command, Unit issuer, Holder holder, SigningKey key,
             long serial, LocalDate today, Instant now) {
         Certificate c = new Certificate();
         c.id = UUID.randomUUID();
@@ -182,11 +218,11 @@ public class CertificateIssuer {
         c.number = CertificateNumber.of(issuer.code, today.getYear(), serial).value();
         c.applicationId = command.applicationId();
         c.appointmentId = command.appointmentId();
-        c.personId = holder.id;
+        c.personId = holder.id();
         c.issuerId = issuer.id;
         c.kid = key.kid;
-        c.holderName = holder.name;
-        c.holderSex = holder.sex;
+        c.holderName = holder.name();
+        c.holderSex = holder.sex();
         c.seriesName = command.seriesName();
         c.specialty = command.specialty();
         c.practisedSpecialty = command.practisedSpecialty() == null ? command.specialty()
@@ -208,11 +244,24 @@ public class CertificateIssuer {
         return c;
     }
 
-    private void supersede(Actor actor, Certificate old, Certificate replacement, Instant now) {
+    private static AuditTrail.Change supersede(Certificate old, Certificate replacement, Instant now) {
         old.status = CertificateStatus.SUPERSEDED;
         old.supersededAt = now;
-        audit.record(actor, new AuditTrail.Change("SUPERSEDE", SUBJECT, old.id, CertificateStatus.VALID.name(),
-                CertificateStatus.SUPERSEDED.name(), "reissued as " + replacement.number));
+        return new AuditTrail.Change("SUPERSEDE", SUBJECT, old.id, CertificateStatus.VALID.name(),
+                CertificateStatus.SUPERSEDED.name(), "reissued as " + replacement.number);
+    }
+
+    /** The row of a new certificate, in {@link #COLUMNS} order; the columns left out are null until it changes. */
+    private static Object[] row(Certificate c) {
+        return new Object[] {c.id, c.number, c.kind.name(), c.applicationId, c.appointmentId, c.personId, c.issuerId,
+            c.kid, c.holderName, name(c.holderSex), c.seriesName, c.specialty, c.practisedSpecialty, c.level.name(),
+            c.post, c.termStartsOn, c.termEndsOn, c.committeeName, c.publicationNumber, c.grassroots, c.photoKey,
+            c.photoContentType, c.supersedesId, name(c.reissueReason), c.issuedOn, c.payload, c.status.name(),
+            c.version, c.createdAt};
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
     }
 
     /** The first of {@code count} consecutive serials of the issuer's year, taken under the serial row's lock. */
@@ -230,7 +279,31 @@ public class CertificateIssuer {
         return first;
     }
 
-    private List<String> sign(List<Certificate> certificates, List<Map<String, Object>> claims,
+    /** Signatures under way on the signing threads; none for a few, made on the caller's thread. */
+    private record Signing(String[] payloads, List<Future<?>> slices) {
+
+        String[] await() {
+            try {
+                for (Future<?> slice : slices) {
+                    slice.get();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while signing certificates", e);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException runtime ? runtime
+                        : new IllegalStateException("Cannot sign the certificates", e.getCause());
+            }
+            return payloads;
+        }
+
+        /** After a failure on the caller's side the signatures left are of no use. */
+        void cancel() {
+            slices.forEach(slice -> slice.cancel(true));
+        }
+    }
+
+    private Signing sign(List<Certificate> certificates, List<Map<String, Object>> claims,
             Map<UUID, SigningKey> keys) {
         int n = certificates.size();
         String[] payloads = new String[n];
@@ -239,39 +312,28 @@ public class CertificateIssuer {
             for (int i = 0; i < n; i++) {
                 payloads[i] = sign(certificates.get(i), claims.get(i), keys);
             }
-            return List.of(payloads);
+            return new Signing(payloads, List.of());
         }
         // contiguous slices, one task each: the signer is thread-safe and the slices share nothing
-        List<Callable<Void>> slices = new ArrayList<>(threads);
+        List<Future<?>> slices = new ArrayList<>(threads);
         for (int t = 0; t < threads; t++) {
             int from = (int) ((long) n * t / threads);
             int to = (int) ((long) n * (t + 1) / threads);
-            slices.add(() -> {
-                for (int i = from; i < to; i++) {
+            slices.add(executor().submit(() -> {
+                for (int i = from; i < to && !Thread.currentThread().isInterrupted(); i++) {
                     payloads[i] = sign(certificates.get(i), claims.get(i), keys);
                 }
-                return null;
-            });
+            }));
         }
-        try {
-            for (Future<Void> done : executor().invokeAll(slices)) {
-                done.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while signing certificates", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException runtime ? runtime
-                    : new IllegalStateException("Cannot sign the certificates", e.getCause());
-        }
-        return List.of(payloads);
+        return new Signing(payloads, slices);
     }
 
     // runs on the signing threads, outside the transaction: the signer port only, no entity access
     private String sign(Certificate certificate, Map<String, Object> claims, Map<UUID, SigningKey> keys) {
         SigningKey key = keys.get(certificate.issuerId);
         try {
-            return JwsCompact.sign(key.kid, json.writeValueAsBytes(claims), message -> signer.sign(key.keyRef, message));
+            return JwsCompact.sign(key.kid, json.writeValueAsBytes(claims),
+                    message -> signer.sign(key.keyRef, message));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write the certificate payload", e);
         }

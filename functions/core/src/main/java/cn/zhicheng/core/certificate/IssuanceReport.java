@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.hibernate.annotations.NaturalId;
 
 /** R29: an issuer's report of the certificates it issued in one year, due by the end of the next January. */
 @Entity
@@ -27,9 +28,11 @@ public class IssuanceReport extends PanacheEntityBase {
     @Id
     public UUID id;
 
+    @NaturalId
     @Column(name = "issuer_id", nullable = false)
     public UUID issuerId;
 
+    @NaturalId
     @Column(name = "report_year", nullable = false)
     public int year;
 
@@ -54,8 +57,14 @@ public class IssuanceReport extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    /**
+     * By its natural key, which the session remembers once it has read or made the report: each certificate of a
+     * batch asks for its issuer's report (a listener of {@link CertificateIssued}), and only the first goes to the
+     * database.
+     */
     public static Optional<IssuanceReport> findFor(UUID issuerId, int year) {
-        return find("issuerId = ?1 and year = ?2", issuerId, year).firstResultOptional();
+        return getSession().byNaturalId(IssuanceReport.class).using("issuerId", issuerId).using("year", year)
+                .loadOptional();
     }
 
     public static List<IssuanceReport> listByIssuer(UUID issuerId) {

@@ -3,7 +3,6 @@ package cn.zhicheng.core.certificate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import cn.zhicheng.core.person.Person;
 import cn.zhicheng.core.person.Sex;
 import cn.zhicheng.core.series.TitleLevel;
 import cn.zhicheng.core.unit.Unit;
@@ -21,7 +20,7 @@ class CertificateClaimsTest {
     @Test
     void R27_aTitleCertificateSignsItsPrintedFieldsAndOnlyTheMaskedId() {
         Certificate title = certificate(CertificateKind.TITLE);
-        Map<String, Object> claims = CertificateIssuer.claims(title, holder(), issuer(), null);
+        Map<String, Object> claims = CertificateIssuer.claims(title, ID_NUMBER, issuer(), null);
         assertEquals(List.of("v", "knd", "num", "name", "idm", "sex", "ser", "spe", "lvl", "com", "pub", "iss", "isn",
                 "iat"), List.copyOf(claims.keySet()));
         assertEquals(2, claims.get("v"));
@@ -36,7 +35,7 @@ class CertificateClaimsTest {
     void R27_theSpecialtyPractisedIsSignedOnlyWhenItDiffers() {
         Certificate title = certificate(CertificateKind.TITLE);
         title.practisedSpecialty = "输变电工程";
-        assertEquals("输变电工程", CertificateIssuer.claims(title, holder(), issuer(), null).get("prs"));
+        assertEquals("输变电工程", CertificateIssuer.claims(title, ID_NUMBER, issuer(), null).get("prs"));
     }
 
     @Test
@@ -46,7 +45,7 @@ class CertificateClaimsTest {
         appointment.termStartsOn = LocalDate.of(2026, 9, 1);
         appointment.termEndsOn = LocalDate.of(2029, 8, 31);
         appointment.holderSex = Sex.FEMALE;
-        Map<String, Object> claims = CertificateIssuer.claims(appointment, holder(), issuer(), null);
+        Map<String, Object> claims = CertificateIssuer.claims(appointment, ID_NUMBER, issuer(), null);
         assertEquals("A", claims.get("knd"));
         assertEquals("副教授", claims.get("pst"));
         assertEquals("2026-09-01", claims.get("tfr"));
@@ -58,7 +57,7 @@ class CertificateClaimsTest {
     void R30_aGrassrootsCertificateSignsTheRestriction() {
         Certificate title = certificate(CertificateKind.TITLE);
         title.grassroots = true;
-        assertEquals("GRASSROOTS", CertificateIssuer.claims(title, holder(), issuer(), null).get("rst"));
+        assertEquals("GRASSROOTS", CertificateIssuer.claims(title, ID_NUMBER, issuer(), null).get("rst"));
     }
 
     @Test
@@ -66,7 +65,7 @@ class CertificateClaimsTest {
         Certificate old = certificate(CertificateKind.TITLE);
         Certificate reissue = certificate(CertificateKind.TITLE);
         reissue.number = CertificateNumber.of("WFHRSS", 2026, 2).value();
-        assertEquals(old.number, CertificateIssuer.claims(reissue, holder(), issuer(), old).get("rei"));
+        assertEquals(old.number, CertificateIssuer.claims(reissue, ID_NUMBER, issuer(), old).get("rei"));
     }
 
     private static Certificate certificate(CertificateKind kind) {
@@ -83,13 +82,6 @@ class CertificateClaimsTest {
         c.publicationNumber = "潍人社字〔2026〕12号";
         c.issuedOn = LocalDate.of(2026, 11, 23);
         return c;
-    }
-
-    private static Person holder() {
-        Person person = new Person();
-        person.name = "张伟";
-        person.idNumber = ID_NUMBER;
-        return person;
     }
 
     private static Unit issuer() {

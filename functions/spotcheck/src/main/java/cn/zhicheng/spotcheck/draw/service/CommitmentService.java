@@ -3,6 +3,7 @@ package cn.zhicheng.spotcheck.draw.service;
 import cn.zhicheng.core.audit.AuditTrail;
 import cn.zhicheng.core.identity.Actor;
 import cn.zhicheng.core.identity.Role;
+import cn.zhicheng.core.persistence.BatchInsert;
 import cn.zhicheng.core.problem.Problem;
 import cn.zhicheng.core.round.ReviewRound;
 import cn.zhicheng.core.series.Series;

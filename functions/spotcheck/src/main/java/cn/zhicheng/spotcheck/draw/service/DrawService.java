@@ -7,6 +7,7 @@ import cn.zhicheng.core.expert.ExpertPoolMember;
 import cn.zhicheng.core.expert.Recusal;
 import cn.zhicheng.core.identity.Actor;
 import cn.zhicheng.core.identity.Role;
+import cn.zhicheng.core.persistence.BatchInsert;
 import cn.zhicheng.core.problem.Problem;
 import cn.zhicheng.core.round.ReviewRound;
 import cn.zhicheng.core.spotcheck.SampleDraw;

@@ -1,4 +1,4 @@
-package cn.zhicheng.spotcheck.draw.service;
+package cn.zhicheng.core.persistence;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -12,9 +12,11 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
 /**
- * Writes many rows of a draw's record (population, sample, inspectors) over the transaction's own connection:
- * persisting 100,000 entities one by one is far too slow for benchmark P3. On PostgreSQL the rows go in one COPY
- * (the fastest bulk load it has); elsewhere (the local server's H2) in multi-row INSERTs, which are plain SQL.
+ * Writes many rows over the transaction's own connection, for the bulk steps where persisting entities one by one
+ * is far too slow (a spot-check draw's record, benchmark P3; a round's certificates and their audit events, P2).
+ * On PostgreSQL the rows go in one COPY (the fastest bulk load it has); elsewhere (the local server's H2) in
+ * multi-row INSERTs, which are plain SQL. The rows bypass the session: what they reference must already be written
+ * (flushed), and the session does not see them as entities until it reads them.
  */
 @ApplicationScoped
 public class BatchInsert {
@@ -95,7 +97,13 @@ public class BatchInsert {
             return;
         }
         String text = value.toString();
-        for (int i = 0; i < text.length(); i++) {
+        int first = 0;
+        while (first < text.length() && !special(text.charAt(first))) {
+            first++;
+        }
+        // most values (ids, numbers, signed payloads) have nothing to escape and go in whole
+        out.append(text, 0, first);
+        for (int i = first; i < text.length(); i++) {
             char ch = text.charAt(i);
             switch (ch) {
                 case '\\' -> out.append("\\\\");
@@ -105,6 +113,10 @@ public class BatchInsert {
                 default -> out.append(ch);
             }
         }
+    }
+
+    private static boolean special(char ch) {
+        return ch == '\\' || ch == '\t' || ch == '\n' || ch == '\r';
     }
 
     private static void bind(PreparedStatement statement, List<Object[]> rows, int from, int count)
