@@ -22,6 +22,7 @@ import cn.zhicheng.core.deadline.DeadlineState;
 import cn.zhicheng.core.identity.Actor;
 import cn.zhicheng.core.problem.Problem;
 import cn.zhicheng.core.series.TitleLevel;
+import cn.zhicheng.core.testing.CertificateFixtures;
 import cn.zhicheng.core.testing.DemoUsers;
 import cn.zhicheng.core.testing.Fixtures;
 import cn.zhicheng.core.time.ClockProducer;
