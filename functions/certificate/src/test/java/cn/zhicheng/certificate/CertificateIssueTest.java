@@ -200,6 +200,15 @@ class CertificateIssueTest {
                 .statusCode(200).body("total", is(0));
     }
 
+    @Test
+    void aPageOrYearOutOfRangeIsRefusedAsBadInputNotAServerError() {
+        // page × size past the largest row offset, and a year no certificate can have
+        as("hrbureau").queryParam("page", 177_538_682).get("/api/certificates/issued").then().statusCode(400)
+                .body("code", is("VALIDATION_FAILED"));
+        as("hrbureau").queryParam("year", 1_205_358).get("/api/certificates/issued").then().statusCode(400)
+                .body("code", is("VALIDATION_FAILED"));
+    }
+
     private static long auditCount() {
         return QuarkusTransaction.requiringNew().call(() -> AuditEvent.count());
     }

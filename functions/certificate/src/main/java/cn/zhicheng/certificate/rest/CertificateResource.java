@@ -14,6 +14,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -68,8 +69,10 @@ public class CertificateResource {
     @GET
     @Path("/issued")
     @RolesAllowed({Role.Names.HR_BUREAU, Role.Names.SELF_EVAL_UNIT})
-    public Page issued(@QueryParam("year") Integer year, @QueryParam("status") CertificateStatus status,
-            @QueryParam("q") String q, @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+    public Page issued(@QueryParam("year") @Min(1949) @Max(9999) Integer year,
+            @QueryParam("status") CertificateStatus status, @QueryParam("q") @Size(max = 100) String q,
+            // bounded so page × size stays a valid row offset
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         CertificateService.Listing listing = certificates.issued(actor.get(), year, status, q, page, size);
         return new Page(listing.items().stream().map(views::full).toList(), listing.total(), listing.page(),
