@@ -7,6 +7,7 @@ import cn.zhicheng.certificate.service.CertificateService;
 import cn.zhicheng.core.certificate.Certificate;
 import cn.zhicheng.core.config.ZhichengConfig;
 import cn.zhicheng.core.identity.Actor;
+import cn.zhicheng.core.testing.BenchDatabase;
 import cn.zhicheng.core.testing.CertificateFixtures;
 import cn.zhicheng.core.testing.CertificateFixtures.Filing;
 import cn.zhicheng.core.testing.DemoUsers;
@@ -24,17 +25,11 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
 import java.security.spec.ECGenParameterSpec;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -120,14 +115,13 @@ class CertificateIssueBench {
     /** A fresh round of {@code count} filed applications with photos, issued at once and timed; then the baseline. */
     private Run run(Actor bureau, int year, int count) throws Exception {
         CertificateFixtures.FiledRound round = CertificateFixtures.filedRound(year, List.of(Filing.PLAIN));
-        copy(round.applications().get(0), count - 1);
-        execute("vacuum analyze application");
+        database().copyApplication(round.applications().get(0), count - 1);
 
         long started = System.nanoTime();
         CertificateService.Batch batch = certificates.issueRound(bureau, round.roundId(), "潍人社字〔2026〕1号");
         double issueSeconds = (System.nanoTime() - started) / 1e9;
         assertEquals(count, batch.issued().size());
-        assertEquals(count, count("select count(*) from certificate c join application a on a.id = c.application_id "
+        assertEquals(count, database().count("select count(*) from certificate c join application a on a.id = c.application_id "
                 + "where a.round_id = ?", round.roundId()));
 
         Certificate sample = batch.issued().get(0);
@@ -154,45 +148,7 @@ class CertificateIssueBench {
         return (System.nanoTime() - started) / 1e9;
     }
 
-    /** Copies the template application {@code count} times in one INSERT … SELECT: new ids, same round. */
-    private void copy(UUID template, int count) throws SQLException {
-        if (count == 0) {
-            return;
-        }
-        List<String> columns = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement("select column_name from "
-                        + "information_schema.columns where table_name = 'application' and column_name <> 'id' "
-                        + "order by ordinal_position");
-                ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                columns.add(rows.getString(1));
-            }
-        }
-        String list = String.join(", ", columns);
-        execute("insert into application (id, " + list + ") select gen_random_uuid(), " + list
-                + " from application, generate_series(1, " + count + ") where id = '" + template + "'");
-    }
-
-    private long count(String sql, UUID id) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setObject(1, id);
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
-    }
-
-    private void execute(String sql) {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            connection.setAutoCommit(true);
-            statement.execute(sql);
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
+    private BenchDatabase database() {
+        return new BenchDatabase(dataSource);
     }
 }

@@ -5,19 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.zhicheng.core.jobs.JobRunner;
 import cn.zhicheng.core.jobs.MarkOverdueJob;
+import cn.zhicheng.core.testing.BenchDatabase;
+import cn.zhicheng.core.time.SettableClock;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import cn.zhicheng.core.time.SettableClock;
-import java.time.Clock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -59,14 +57,14 @@ class MarkOverdueSweepBench {
     }
 
     @Test
-    void P4_markOverdueSweepsAMillionDeadlines() throws SQLException, IOException {
+    void P4_markOverdueSweepsAMillionDeadlines() throws IOException {
         // every due date falls in 2026-02..2026-11, so on 2026-12-01 all of them are overdue: the worst case
         clock.set(Instant.parse("2026-12-01T02:00:00Z"));
         seed();
-        double baseline = seconds(() -> execute("update deadline set state = 'OVERDUE', updated_at = now() "
+        double baseline = seconds(() -> database().execute("update deadline set state = 'OVERDUE', updated_at = now() "
                 + "where state = 'OPEN' and due_date < date '2026-12-01'"));
-        execute("update deadline set state = 'OPEN'");
-        execute("vacuum analyze deadline");
+        database().execute("update deadline set state = 'OPEN'");
+        database().execute("vacuum analyze deadline");
 
         long started = System.nanoTime();
         JobRunner.Outcome outcome = jobs.run(MarkOverdueJob.NAME);
@@ -87,30 +85,25 @@ class MarkOverdueSweepBench {
         assertTrue(sweep <= TARGET_SECONDS, report);
     }
 
-    private void seed() throws SQLException {
-        execute("delete from notification");
-        execute("delete from job_run");
-        execute("delete from deadline");
-        execute("insert into deadline (id, kind, rule_id, subject_type, subject_id, start_date, day_count, day_type, "
+    private void seed() {
+        database().execute("delete from notification");
+        database().execute("delete from job_run");
+        database().execute("delete from deadline");
+        database().execute("insert into deadline (id, kind, rule_id, subject_type, subject_id, start_date, day_count, day_type, "
                 + "due_date, state, provisional, owner_role, created_at, updated_at) "
                 + "select gen_random_uuid(), 'FILING', 'R16', 'APPLICATION', gen_random_uuid(), date '2026-01-05', 20, "
                 + "'WORKING', date '2026-02-02' + (g % 300), 'OPEN', false, 'HR_BUREAU', now(), now() "
                 + "from generate_series(1, " + ROWS + ") g");
-        execute("vacuum analyze deadline");
-    }
-
-    private void execute(String sql) {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            connection.setAutoCommit(true);
-            statement.execute(sql);
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
+        database().execute("vacuum analyze deadline");
     }
 
     private static double seconds(Runnable work) {
         long started = System.nanoTime();
         work.run();
         return (System.nanoTime() - started) / 1e9;
+    }
+
+    private BenchDatabase database() {
+        return new BenchDatabase(dataSource);
     }
 }

@@ -8,10 +8,11 @@ import cn.zhicheng.core.identity.Actor;
 import cn.zhicheng.core.series.TitleLevel;
 import cn.zhicheng.core.spotcheck.SampleDraw;
 import cn.zhicheng.core.spotcheck.SpotCheck;
+import cn.zhicheng.core.testing.BenchDatabase;
 import cn.zhicheng.core.testing.DemoUsers;
-import cn.zhicheng.core.testing.TestCommittees;
 import cn.zhicheng.core.testing.TestCommittees.AcceptedRound;
 import cn.zhicheng.core.testing.TestCommittees.TestCommittee;
+import cn.zhicheng.core.testing.TestCommittees;
 import cn.zhicheng.core.time.ClockProducer;
 import cn.zhicheng.spotcheck.draw.rest.SpotCheckRequests;
 import cn.zhicheng.spotcheck.draw.service.CommitmentService;
@@ -28,11 +29,6 @@ import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -124,7 +120,7 @@ class SpotCheckDrawBench {
      * The median of {@value #REPEATS} draws of the same size, each on its own committee: on a shared machine one
      * draw's time swings with the other work on it.
      */
-    private Run median(int year, int size) throws SQLException, IOException {
+    private Run median(int year, int size) throws IOException {
         List<Run> repeats = new ArrayList<>();
         for (int i = 0; i < REPEATS; i++) {
             repeats.add(run(year, size));
@@ -134,10 +130,10 @@ class SpotCheckDrawBench {
     }
 
     /** A fresh committee and round with {@code size} accepted applications, committed, then drawn and timed. */
-    private Run run(int year, int size) throws SQLException, IOException {
+    private Run run(int year, int size) throws IOException {
         TestCommittee committee = TestCommittees.committee(Set.of(TitleLevel.INTERMEDIATE));
         AcceptedRound round = TestCommittees.acceptedInRound(committee, year, 1);
-        copy(round.applications().get(0), size - 1);
+        database().copyApplication(round.applications().get(0), size - 1);
         TestCommittees.pool(committee.id(), year, POOL_UNITS);
         UUID seriesId = seriesOf(round.applications().get(0));
         Actor office = DemoUsers.actor(committee.office());
@@ -152,7 +148,7 @@ class SpotCheckDrawBench {
         UUID id = commitments.commit(office, new SpotCheckRequests.Commit(round.id(), seriesId,
                 new BigDecimal("0.15"), 2, SampleDraw.commitment(seed), SampleDraw.populationHash(ids), null, null));
         String salt = QuarkusTransaction.requiringNew().call(() -> SpotCheck.<SpotCheck>findById(id).serverSalt);
-        execute("vacuum analyze spot_check_draw");
+        database().execute("vacuum analyze spot_check_draw");
 
         long bytesBefore = allocated();
         long started = System.nanoTime();
@@ -169,53 +165,13 @@ class SpotCheckDrawBench {
         long pureBytes = allocated() - pureBefore;
 
         assertEquals(sample.size(), (int) drawn.sampleSize);
-        assertEquals(sample.size(), count("select count(*) from spot_check_sample where draw_id = ?", id));
-        assertEquals(sample.size() * 2L, count("select count(*) from spot_check_inspector where draw_id = ?", id));
+        assertEquals(sample.size(), database().count("select count(*) from spot_check_sample where draw_id = ?", id));
+        assertEquals(sample.size() * 2L, database().count("select count(*) from spot_check_inspector where draw_id = ?", id));
         return new Run(size, sample.size(), drawSeconds, drawBytes, selectSeconds, pureSeconds, pureBytes);
-    }
-
-    /** Copies the template application {@code count} times in one INSERT … SELECT: new ids, same round. */
-    private void copy(UUID template, int count) throws SQLException {
-        List<String> columns = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement("select column_name from "
-                        + "information_schema.columns where table_name = 'application' and column_name <> 'id' "
-                        + "order by ordinal_position");
-                ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                columns.add(rows.getString(1));
-            }
-        }
-        String list = String.join(", ", columns);
-        execute("insert into application (id, " + list + ") select gen_random_uuid(), " + list
-                + " from application, generate_series(1, " + count + ") where id = '" + template + "'");
-        execute("vacuum analyze application");
     }
 
     private UUID seriesOf(UUID application) {
         return QuarkusTransaction.requiringNew().call(() -> Application.<Application>findById(application).seriesId);
-    }
-
-    private long count(String sql, UUID id) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setObject(1, id);
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
-    }
-
-    private void execute(String sql) {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            connection.setAutoCommit(true);
-            statement.execute(sql);
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
     }
 
     /** Bytes this thread allocated so far (HotSpot's per-thread counter). */
@@ -228,5 +184,9 @@ class SpotCheckDrawBench {
         long started = System.nanoTime();
         work.get();
         return (System.nanoTime() - started) / 1e9;
+    }
+
+    private BenchDatabase database() {
+        return new BenchDatabase(dataSource);
     }
 }
