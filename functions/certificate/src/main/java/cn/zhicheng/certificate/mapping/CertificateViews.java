@@ -5,6 +5,7 @@ import cn.zhicheng.core.certificate.CertificateKind;
 import cn.zhicheng.core.certificate.CertificateStatus;
 import cn.zhicheng.core.certificate.ReissueReason;
 import cn.zhicheng.core.certificate.RevocationCause;
+import cn.zhicheng.core.certificate.VerifyLinks;
 import cn.zhicheng.core.config.ZhichengConfig;
 import cn.zhicheng.core.person.IdNumber;
 import cn.zhicheng.core.person.Person;
@@ -21,9 +22,6 @@ import java.util.UUID;
 /** Maps certificates to the public view (after a lookup) and the full view (holder and issuer). */
 @ApplicationScoped
 public class CertificateViews {
-
-    /** R30: what a grassroots certificate states, on the certificate, the PDF and the verify page. */
-    public static final String GRASSROOTS_RESTRICTION = "限基层单位有效（定向评价、定向使用）";
 
     private final ZhichengConfig config;
     private final Clock clock;
@@ -58,7 +56,7 @@ public class CertificateViews {
         return new Full(c.id, c.number, c.kind, c.holderName, c.holderSex, maskedIdNumber(c), c.seriesName,
                 c.specialty, c.practisedSpecialty, c.level, c.post, c.termStartsOn, c.termEndsOn, c.committeeName,
                 c.publicationNumber, c.issuerId, issuerName(c), c.kid, c.issuedOn, c.grassroots,
-                c.grassroots ? GRASSROOTS_RESTRICTION : null, statusNow(c), c.revokedAt, c.revocationCause,
+                c.restriction(), statusNow(c), c.revokedAt, c.revocationCause,
                 c.revocationReason, supersedes(c), supersededBy(c), c.supersededAt, c.reissueReason, c.payload,
                 verifyUrl(c), c.version);
     }
@@ -95,8 +93,7 @@ public class CertificateViews {
                 .orElse(null);
     }
 
-    /** The payload rides in the fragment, which browsers never send to a server. */
     private String verifyUrl(Certificate c) {
-        return config.publicBaseUrl().replaceAll("/+$", "") + "/verify#" + c.payload;
+        return VerifyLinks.of(config.publicBaseUrl(), c.payload);
     }
 }

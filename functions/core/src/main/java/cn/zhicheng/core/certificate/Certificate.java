@@ -21,6 +21,9 @@ import java.util.UUID;
 @Table(name = "certificate")
 public class Certificate extends PanacheEntityBase {
 
+    /** R30: what a grassroots certificate states, on its page, its PDF and the verify page. */
+    public static final String GRASSROOTS_RESTRICTION = "限基层单位有效（定向评价、定向使用）";
+
     @Id
     public UUID id;
 
@@ -149,6 +152,11 @@ public class Certificate extends PanacheEntityBase {
         revocationCause = cause;
         revokedAt = at;
         revocationReason = reason.length() > 500 ? reason.substring(0, 500) : reason;
+    }
+
+    /** R30: the restriction sentence this certificate states, or null when it is not a grassroots title. */
+    public String restriction() {
+        return grassroots ? GRASSROOTS_RESTRICTION : null;
     }
 
     /** What a verifier is told on {@code today} (China): the stored status, or EXPIRED after the term's end. */

@@ -28,9 +28,6 @@ import java.util.UUID;
 @Transactional(Transactional.TxType.SUPPORTS)
 public class CertificatePdfService {
 
-    /** R30's sentence, as the certificate, the verify page and the payload state it. */
-    public static final String GRASSROOTS = "限基层单位有效（定向评价、定向使用）";
-
     private final CertificatePdfRenderer renderer;
     private final IssuerSealService seals;
     private final EvidenceStore store;
@@ -80,7 +77,7 @@ public class CertificatePdfService {
         return new CertificateSheet(c.kind, c.holderName, sex == Sex.FEMALE ? "女" : "男",
                 forHolder ? person.idNumber : IdNumber.mask(person.idNumber), specialty,
                 c.practisedSpecialty != null ? c.practisedSpecialty : c.specialty, c.level.nameZh(), c.post, term,
-                c.committeeName, c.publicationNumber, c.number, chinese(c.issuedOn), c.grassroots ? GRASSROOTS : null,
+                c.committeeName, c.publicationNumber, c.number, chinese(c.issuedOn), c.restriction(),
                 photo, seal, issuer.name, VerifyLinks.page(config.publicBaseUrl()),
                 VerifyLinks.of(config.publicBaseUrl(), c.payload));
     }
