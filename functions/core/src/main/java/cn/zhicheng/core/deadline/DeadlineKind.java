@@ -55,7 +55,32 @@ public enum DeadlineKind {
      */
     ISSUANCE_REPORT("R29", SubjectType.ISSUANCE_REPORT, DayType.FIXED, 0, MonthDay.of(1, 31), false, false,
             Role.HR_BUREAU, "发证年度结束", "the end of the issuing year", "上报上年度发证情况",
-            "Annual issuance report");
+            "Annual issuance report"),
+    /**
+     * R22: an approved filing is renewed by the filing due date of the year it expires in (the end of April unless
+     * that year's date was set otherwise, 2023: 30 June), or by its expiry if that comes first; the due date is
+     * brought by the filing. Met when a renewal is approved.
+     */
+    SERIES_FILING_RENEWAL("R22", SubjectType.SERIES_FILING, DayType.FIXED, 0, null, false, false,
+            Role.SELF_EVAL_UNIT, "备案批准", "the filing's approval", "职称系列（专业）重新备案", "Series filing renewal"),
+    /**
+     * R22: a filing is valid 3 years from approval; the period runs out on its last valid day, when the job marks the
+     * filing EXPIRED. Reminders come before it.
+     */
+    SERIES_FILING_EXPIRY("R22", SubjectType.SERIES_FILING, DayType.FIXED, 0, null, false, true, Role.SELF_EVAL_UNIT,
+            "备案批准", "the filing's approval", "备案有效期届满", "Series filing validity ends"),
+    /** R25: the unit reports an appointment to the personnel department within 5 working days of it. */
+    APPOINTMENT_REPORT("R25", SubjectType.APPOINTMENT, DayType.WORKING, 5, null, false, false, Role.SELF_EVAL_UNIT,
+            "聘用", "the appointment", "聘用结果报人事综合管理部门备案", "Appointment reported to the personnel department"),
+    /** R25: the unit uploads the appointment record within 15 working days of the appointment. */
+    APPOINTMENT_UPLOAD("R25", SubjectType.APPOINTMENT, DayType.WORKING, 15, null, false, false, Role.SELF_EVAL_UNIT,
+            "聘用", "the appointment", "上传评聘信息采集表", "Appointment record uploaded"),
+    /**
+     * R25: the certificate is available to the person 15 working days after the record's upload; the deadlines job
+     * releases it on that day and meets this deadline. A release held back (no photo, no seal) falls overdue.
+     */
+    CERTIFICATE_RELEASE("R25", SubjectType.APPOINTMENT, DayType.WORKING, 15, null, false, false,
+            Role.SELF_EVAL_UNIT, "信息上传", "the record's upload", "评聘证书发放", "Appointment certificate release");
 
     private final String rule;
     private final SubjectType subjectType;

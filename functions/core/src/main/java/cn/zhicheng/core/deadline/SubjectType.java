@@ -12,5 +12,9 @@ public enum SubjectType {
     ROUND,
     SPOT_CHECK_REQUEST,
     /** R29: an issuer's annual report of the certificates it issued. */
-    ISSUANCE_REPORT
+    ISSUANCE_REPORT,
+    /** R22: a self-evaluating unit's filing of a series. */
+    SERIES_FILING,
+    /** R25: a self-evaluating unit's appointment record. */
+    APPOINTMENT
 }

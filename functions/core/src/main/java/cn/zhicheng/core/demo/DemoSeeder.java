@@ -26,6 +26,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -145,7 +146,12 @@ public class DemoSeeder {
         return unit;
     }
 
+    /** A series of the national list is reference data (V8); others are made here. */
     private static Series series(String code, String nameZh, String nameEn) {
+        Optional<Series> national = Series.findByCode(code);
+        if (national.isPresent()) {
+            return national.get();
+        }
         Series series = new Series();
         series.id = UUID.randomUUID();
         series.code = code;

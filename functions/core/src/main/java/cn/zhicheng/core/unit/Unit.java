@@ -48,4 +48,23 @@ public class Unit extends PanacheEntityBase {
     public static Optional<Unit> findByCode(String code) {
         return find("code", code).firstResultOptional();
     }
+
+    /**
+     * The city HR bureau that decides this unit's catalogue filings and e-seal (R22, R24): the nearest HR bureau
+     * above it, else the HR bureau of its city (region).
+     */
+    public Optional<Unit> cityHrBureau() {
+        for (UUID parent = parentId; parent != null; ) {
+            Unit above = findById(parent);
+            if (above == null) {
+                break;
+            }
+            if (above.kind == UnitKind.HR_BUREAU) {
+                return Optional.of(above);
+            }
+            parent = above.parentId;
+        }
+        return region == null ? Optional.empty()
+                : find("kind = ?1 and region = ?2 order by code", UnitKind.HR_BUREAU, region).firstResultOptional();
+    }
 }
