@@ -18,6 +18,7 @@ import cn.zhicheng.core.certificate.CertificateKind;
 import cn.zhicheng.core.certificate.IssueCommand;
 import cn.zhicheng.core.identity.Actor;
 import cn.zhicheng.core.series.TitleLevel;
+import cn.zhicheng.core.testing.CatalogueFixtures;
 import cn.zhicheng.core.testing.CertificateFixtures;
 import cn.zhicheng.core.testing.CertificateFixtures.Filing;
 import cn.zhicheng.core.testing.DemoUsers;
@@ -204,6 +205,7 @@ class CertificateLifecycleTest {
         Actor holder = Fixtures.freshApplicant("聘任人");
         TestCommittees.signIn(holder.username());
         Actor selfEval = DemoUsers.actor("selfeval");
+        CatalogueFixtures.sealInForce(CatalogueFixtures.demoUnit()); // R24: the unit signs under its e-seal
         LocalDate today = LocalDate.now(ClockProducer.CHINA);
         Certificate issued = QuarkusTransaction.requiringNew().call(() -> issuer.issue(selfEval,
                 new IssueCommand(CertificateKind.APPOINTMENT, holder.personId(), selfEval.unitId(), "高等学校教师",
