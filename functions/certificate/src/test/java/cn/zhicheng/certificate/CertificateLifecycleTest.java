@@ -210,7 +210,7 @@ class CertificateLifecycleTest {
         Certificate issued = QuarkusTransaction.requiringNew().call(() -> issuer.issue(selfEval,
                 new IssueCommand(CertificateKind.APPOINTMENT, holder.personId(), selfEval.unitId(), "高等学校教师",
                         "电子信息", null, TitleLevel.DEPUTY_SENIOR, "副教授", today, today.plusDays(30),
-                        "潍坊学院教师职务评审委员会", "潍院人〔2026〕3号", null, null, false, null, UUID.randomUUID(),
+                        "潍坊学院教师职务评审委员会", "潍院人〔2026〕3号", null, null, false, null, null,
                         null, null)));
         String unitCode = QuarkusTransaction.requiringNew().call(() -> Unit.<Unit>findById(selfEval.unitId()).code);
         assertEquals(true, issued.number.startsWith(unitCode));

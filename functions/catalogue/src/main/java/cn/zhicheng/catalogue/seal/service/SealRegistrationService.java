@@ -186,7 +186,8 @@ public class SealRegistrationService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public SealRegistration current(Actor actor) {
         Unit unit = access.selfEvaluatingUnit(actor, false);
-        return SealRegistration.activeFor(unit.id).orElseThrow(() -> noSealInForce(unit));
+        return SealRegistration.activeFor(unit.id).orElseThrow(() -> Problem.notFound("NO_SEAL_IN_FORCE",
+                unit.name + " has no registered e-seal in force."));
     }
 
     /**
