@@ -38,6 +38,12 @@ public final class CatalogueFixtures {
         return unit(true);
     }
 
+    /** The demo self-evaluating unit, 潍坊学院 (sign-in {@code selfeval}). */
+    public static SelfEvaluatingUnit demoUnit() {
+        Actor actor = DemoUsers.actor("selfeval");
+        return new SelfEvaluatingUnit(actor.unitId(), actor.username(), actor);
+    }
+
     /** A fresh employer unit that is not self-evaluating, with a SELF_EVAL_UNIT account all the same (refusals). */
     public static SelfEvaluatingUnit ordinaryUnit() {
         return unit(false);
@@ -96,6 +102,12 @@ public final class CatalogueFixtures {
             filing.persist();
             return filing.id;
         });
+    }
+
+    /** The unit's e-seal registration in force, registering one if it has none (for units tests share). */
+    public static UUID sealInForce(SelfEvaluatingUnit unit) {
+        return QuarkusTransaction.requiringNew().call(() -> SealRegistration.activeFor(unit.unitId())
+                .map(registration -> registration.id)).orElseGet(() -> registeredSeal(unit));
     }
 
     /** An approved NEW e-seal registration in force, and the unit's signing key it brings (R24). */
