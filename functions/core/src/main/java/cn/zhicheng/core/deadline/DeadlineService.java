@@ -187,7 +187,7 @@ public class DeadlineService {
         return switch (actor.role()) {
             case APPLICANT -> Deadline.list("state in ?1 and ownerAccountId = ?2 order by dueDate, id", live,
                     actor.accountId());
-            case UNIT_HR, HR_BUREAU -> actor.unitId() == null ? List.of()
+            case UNIT_HR, HR_BUREAU, SELF_EVAL_UNIT -> actor.unitId() == null ? List.of()
                     : Deadline.list("state in ?1 and ownerRole = ?2 and ownerUnitId = ?3 order by dueDate, id", live,
                             actor.role(), actor.unitId());
             case COMMITTEE_OFFICE -> actor.committeeId() == null ? List.of()

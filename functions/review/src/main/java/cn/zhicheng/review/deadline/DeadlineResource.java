@@ -46,7 +46,8 @@ public class DeadlineResource {
     }
 
     @GET
-    @RolesAllowed({Role.Names.APPLICANT, Role.Names.UNIT_HR, Role.Names.HR_BUREAU, Role.Names.COMMITTEE_OFFICE})
+    @RolesAllowed({Role.Names.APPLICANT, Role.Names.UNIT_HR, Role.Names.HR_BUREAU, Role.Names.COMMITTEE_OFFICE,
+        Role.Names.SELF_EVAL_UNIT})
     public List<DeadlineView> list() {
         LocalDate today = deadlines.today();
         return deadlines.listFor(actor.get()).stream().map(d -> view(d, today)).toList();
