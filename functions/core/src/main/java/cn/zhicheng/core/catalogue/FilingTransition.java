@@ -8,6 +8,7 @@ import static cn.zhicheng.core.catalogue.FilingState.RETURNED;
 import static cn.zhicheng.core.catalogue.FilingState.SUBMITTED;
 
 import cn.zhicheng.core.problem.Problem;
+import java.util.Locale;
 
 /**
  * R22: every step of a series filing, the state it leaves from and the state it enters; this table is the only
@@ -45,13 +46,18 @@ public enum FilingTransition {
 
     /** Moves the filing on, or refuses with {@code 409 FILING_NOT_<FROM>} when it is not where the step starts. */
     public FilingState apply(SeriesFiling filing) {
-        if (filing.state != from) {
-            throw Problem.conflict("FILING_NOT_" + from.name(), "Filing not " + from.name().toLowerCase(),
-                    "The filing is " + filing.state + "; " + name().toLowerCase() + " needs it " + from + ".")
-                    .with("state", filing.state.name());
-        }
+        check(filing);
         FilingState before = filing.state;
         filing.state = to;
         return before;
+    }
+
+    /** Refuses with {@code 409 FILING_NOT_<FROM>} unless the filing is where the step starts; changes nothing. */
+    public void check(SeriesFiling filing) {
+        if (filing.state != from) {
+            throw Problem.conflict("FILING_NOT_" + from.name(), "Filing not " + from.name().toLowerCase(Locale.ROOT),
+                    "The filing is " + filing.state + "; " + name().toLowerCase(Locale.ROOT) + " needs it " + from + ".")
+                    .with("state", filing.state.name());
+        }
     }
 }
