@@ -41,10 +41,10 @@ public class FilingResource {
 
     @GET
     public FilingService.Page list(@QueryParam("state") FilingState state,
-            // bounded so page × size stays a valid row offset
-            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        return filings.list(actor.get(), state, page, size);
+            // long and bounded, so a huge number is a validation failure and page × size a valid row offset
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) long page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) long size) {
+        return filings.list(actor.get(), state, (int) page, (int) size);
     }
 
     @GET

@@ -94,7 +94,7 @@ public class FilingService {
         filing.persist();
         audit.record(actor, change("FILING_SUBMIT", filing, null, series.nameZh
                 + (renewed == null ? "" : ", renewing " + renewed.id)));
-        return view(filing);
+        return saved(filing);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -133,7 +133,7 @@ public class FilingService {
         filing.submittedAt = clock.instant();
         filing.submittedBy = actor.accountId();
         audit.record(actor, change("FILING_CORRECT", filing, before, null));
-        return view(filing);
+        return saved(filing);
     }
 
     /**
@@ -159,7 +159,7 @@ public class FilingService {
                 owner);
         audit.record(actor, change("FILING_APPROVE", filing, before, "valid " + filing.validFrom + " to "
                 + filing.validUntil + (filing.decisionNote == null ? "" : ": " + filing.decisionNote)));
-        return view(filing);
+        return saved(filing);
     }
 
     /** The HR bureau returns a submitted filing with the reason, for the unit to correct. */
@@ -170,7 +170,7 @@ public class FilingService {
         filing.decidedBy = actor.accountId();
         filing.decisionNote = reason.trim();
         audit.record(actor, change("FILING_RETURN", filing, before, filing.decisionNote));
-        return view(filing);
+        return saved(filing);
     }
 
     /** The unit or its HR bureau ends an approved filing; it leaves the catalogue and its deadlines are waived. */
@@ -185,7 +185,7 @@ public class FilingService {
         filing.endedReason = reason.trim();
         deadlines.waiveAll(SubjectType.SERIES_FILING, filing.id, "filing cancelled: " + filing.endedReason);
         audit.record(actor, change("FILING_CANCEL", filing, before, filing.endedReason));
-        return view(filing);
+        return saved(filing);
     }
 
     /**
@@ -296,6 +296,12 @@ public class FilingService {
             throw Problem.notFound("FILING_NOT_FOUND", "No filing " + id + " is visible to you.");
         }
         return filing;
+    }
+
+    /** The view after the step is written, so that it shows the version the next step must send. */
+    private FilingView saved(SeriesFiling filing) {
+        SeriesFiling.flush();
+        return view(filing);
     }
 
     private FilingView view(SeriesFiling filing) {

@@ -35,10 +35,11 @@ public class PublicCatalogueResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response list(@QueryParam("unit") @Size(max = 100) String unit,
             @QueryParam("series") @Size(max = 100) String series, @QueryParam("city") @Size(max = 100) String city,
-            // bounded so page × size stays a valid row offset
-            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        return Response.ok(catalogue.page(new PublicCatalogueService.Filter(unit, series, city), page, size))
+            // long and bounded, so a huge number is a validation failure and page × size a valid row offset
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) long page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) long size) {
+        return Response.ok(catalogue.page(new PublicCatalogueService.Filter(unit, series, city), (int) page,
+                (int) size))
                 .header("Cache-Control", CACHE_CONTROL).build();
     }
 
