@@ -5,6 +5,7 @@ import cn.zhicheng.core.certificate.IssuerSealImage;
 import cn.zhicheng.core.identity.Actor;
 import cn.zhicheng.core.problem.Problem;
 import cn.zhicheng.core.storage.EvidenceStore;
+import cn.zhicheng.core.storage.ImageType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.security.MessageDigest;
@@ -25,8 +26,6 @@ public class IssuerSealService {
 
     public static final String SUBJECT = "ISSUER_SEAL";
     public static final long MAX_SIZE = 1024 * 1024;
-    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
-    private static final byte[] JPEG = {(byte) 0xff, (byte) 0xd8, (byte) 0xff};
 
     private final EvidenceStore store;
     private final AuditTrail audit;
@@ -44,37 +43,35 @@ public class IssuerSealService {
 
     /** Replaces the actor's bureau's seal image once the bytes are what the declared type says they are. */
     public IssuerSealImage upload(Actor actor, String declaredType, byte[] bytes) {
-        String type = declaredType == null ? "" : declaredType.split(";")[0].trim().toLowerCase(Locale.ROOT);
-        boolean png = "image/png".equals(type) && startsWith(bytes, PNG);
-        boolean jpeg = "image/jpeg".equals(type) && startsWith(bytes, JPEG);
-        if (!png && !jpeg) {
-            throw Problem.rule("R27", 400, "SEAL_IMAGE_INVALID", "Not a PNG or JPEG image",
+        ImageType image = ImageType.of(declaredType, bytes).orElseThrow(() -> {
+            String type = declaredType == null ? "" : declaredType.split(";")[0].trim().toLowerCase(Locale.ROOT);
+            return Problem.rule("R27", 400, "SEAL_IMAGE_INVALID", "Not a PNG or JPEG image",
                     "Send the seal as image/png or image/jpeg with the matching file contents; got "
                             + (type.isEmpty() ? "no type" : type) + ".");
-        }
+        });
         if (bytes.length > MAX_SIZE) {
             throw Problem.rule("R27", 400, "SEAL_IMAGE_INVALID", "Seal image too large",
                     "The seal image may be at most 1 MiB; this one is " + bytes.length + " bytes.");
         }
         UUID issuerId = actor.unitId();
         String sha256 = sha256(bytes);
-        IssuerSealImage image = IssuerSealImage.findById(issuerId);
-        String before = image == null ? null : "UPLOADED";
-        if (image == null) {
-            image = new IssuerSealImage();
-            image.issuerId = issuerId;
+        IssuerSealImage seal = IssuerSealImage.findById(issuerId);
+        String before = seal == null ? null : "UPLOADED";
+        if (seal == null) {
+            seal = new IssuerSealImage();
+            seal.issuerId = issuerId;
         }
-        image.imageKey = "seal/" + issuerId + "/" + sha256 + (png ? ".png" : ".jpg");
-        image.contentType = type;
-        image.size = bytes.length;
-        image.sha256 = sha256;
-        image.uploadedBy = actor.accountId();
-        image.uploadedAt = clock.instant();
-        store.write(image.imageKey, bytes, type);
-        image.persist();
+        seal.imageKey = "seal/" + issuerId + "/" + sha256 + image.extension();
+        seal.contentType = image.mediaType();
+        seal.size = bytes.length;
+        seal.sha256 = sha256;
+        seal.uploadedBy = actor.accountId();
+        seal.uploadedAt = clock.instant();
+        store.write(seal.imageKey, bytes, seal.contentType);
+        seal.persist();
         audit.record(actor, new AuditTrail.Change("SEAL_IMAGE_UPLOADED", SUBJECT, issuerId, before, "UPLOADED",
-                type + ", " + bytes.length + " bytes, SHA-256 " + sha256));
-        return image;
+                seal.contentType + ", " + bytes.length + " bytes, SHA-256 " + sha256));
+        return seal;
     }
 
     /** The actor's bureau's seal image. */
@@ -92,18 +89,6 @@ public class IssuerSealService {
             return Optional.empty();
         }
         return store.read(image.imageKey).map(bytes -> new Image(image.contentType, bytes));
-    }
-
-    private static boolean startsWith(byte[] bytes, byte[] magic) {
-        if (bytes == null || bytes.length < magic.length) {
-            return false;
-        }
-        for (int i = 0; i < magic.length; i++) {
-            if (bytes[i] != magic[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static String sha256(byte[] bytes) {
