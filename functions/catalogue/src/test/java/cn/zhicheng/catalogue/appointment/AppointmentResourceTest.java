@@ -37,7 +37,6 @@ import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -379,9 +378,5 @@ class AppointmentResourceTest {
 
     private static void moveTo(LocalDate day) {
         TestCommittees.clock().set(day.atTime(LocalTime.of(10, 0)).atZone(CHINA).toInstant());
-    }
-
-    static Instant at(LocalDate day) {
-        return day.atTime(LocalTime.of(10, 0)).atZone(CHINA).toInstant();
     }
 }
