@@ -10,6 +10,7 @@ import cn.zhicheng.core.export.XlsxWriter;
 import cn.zhicheng.core.identity.CurrentActor;
 import cn.zhicheng.core.identity.Role;
 import cn.zhicheng.core.storage.ContentDisposition;
+import cn.zhicheng.core.unit.Unit;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -55,7 +56,7 @@ public class AppointmentResource {
     @Path("/template.xlsx")
     @Produces(XlsxWriter.MEDIA_TYPE)
     public Response template() {
-        appointments.unitOf(actor.get());
+        Unit.selfEvaluatingOf(actor.get(), false);
         return xlsx(AppointmentSheet.template(), "职称自主评聘人员评聘信息采集表.xlsx");
     }
 

@@ -62,20 +62,9 @@ public class AppointmentService {
     public record Photo(String contentType, byte[] bytes) {
     }
 
-    /** The actor's unit, once it is self-evaluating; the guard of every route here. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Unit unitOf(Actor actor) {
-        Unit unit = actor.unitId() == null ? null : Unit.findById(actor.unitId());
-        if (unit == null || !unit.selfEvaluating) {
-            throw Problem.of(403, "NOT_SELF_EVALUATING", "Not a self-evaluating unit",
-                    "Only a self-evaluating unit (自主评聘单位) records appointments.");
-        }
-        return unit;
-    }
-
     /** One record from JSON, checked as a sheet row is; refused with its first problem, all of them listed. */
     public Appointment record(Actor actor, AppointmentRequests.Record request) {
-        Unit unit = unitOf(actor);
+        Unit unit = Unit.selfEvaluatingOf(actor, false);
         List<RowProblem> problems = new ArrayList<>();
         Series series = null;
         if (request.seriesId() != null) {
@@ -111,7 +100,7 @@ public class AppointmentService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Appointment get(Actor actor, UUID id) {
-        Unit unit = unitOf(actor);
+        Unit unit = Unit.selfEvaluatingOf(actor, false);
         Appointment appointment = Appointment.findById(id);
         if (appointment == null || !appointment.unitId.equals(unit.id)) {
             throw Problem.notFound("APPOINTMENT_NOT_FOUND", "No appointment record " + id + " is yours.");
@@ -125,7 +114,7 @@ public class AppointmentService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Listing list(Actor actor, AppointmentState state, String q, Boolean backfill, int page, int size) {
-        Unit unit = unitOf(actor);
+        Unit unit = Unit.selfEvaluatingOf(actor, false);
         StringBuilder where = new StringBuilder("unitId = :unit");
         io.quarkus.panache.common.Parameters parameters = io.quarkus.panache.common.Parameters.with("unit", unit.id);
         if (state != null) {

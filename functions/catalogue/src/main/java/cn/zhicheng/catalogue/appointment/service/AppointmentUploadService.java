@@ -60,7 +60,7 @@ public class AppointmentUploadService {
     }
 
     public UploadReport upload(Actor actor, String fileName, byte[] bytes) {
-        Unit unit = appointments.unitOf(actor);
+        Unit unit = Unit.selfEvaluatingOf(actor, false);
         if (bytes == null || bytes.length == 0) {
             throw Problem.of(415, "NOT_EXCEL", "Not an Excel workbook", "The request has no file; send the .xlsx.");
         }
@@ -122,7 +122,7 @@ public class AppointmentUploadService {
     /** A page of the unit's uploads, newest first, counts only. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Map.Entry<List<UploadReport.Summary>, Long> list(Actor actor, int page, int size) {
-        Unit unit = appointments.unitOf(actor);
+        Unit unit = Unit.selfEvaluatingOf(actor, false);
         var query = AppointmentUpload.<AppointmentUpload>find("unitId = ?1 order by createdAt desc, id", unit.id);
         List<UploadReport.Summary> items = query.page(Page.of(page, size)).list().stream()
                 .map(u -> new UploadReport.Summary(u.id, u.fileName, u.rowCount, u.acceptedCount, u.refusedCount,
@@ -133,7 +133,7 @@ public class AppointmentUploadService {
     /** The stored report of one of the unit's uploads, its rows optionally of one outcome. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public UploadReport get(Actor actor, UUID id, String outcome) {
-        Unit unit = appointments.unitOf(actor);
+        Unit unit = Unit.selfEvaluatingOf(actor, false);
         AppointmentUpload upload = AppointmentUpload.findById(id);
         if (upload == null || !upload.unitId.equals(unit.id)) {
             throw Problem.notFound("UPLOAD_NOT_FOUND", "No upload " + id + " is yours.");
