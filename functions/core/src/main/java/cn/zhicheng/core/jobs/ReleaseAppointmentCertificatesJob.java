@@ -9,13 +9,13 @@ import cn.zhicheng.core.certificate.Certificate;
 import cn.zhicheng.core.certificate.CertificateIssuer;
 import cn.zhicheng.core.certificate.CertificateKind;
 import cn.zhicheng.core.certificate.IssueCommand;
-import cn.zhicheng.core.certificate.SigningKey;
-import cn.zhicheng.core.config.ZhichengConfig;
+import cn.zhicheng.core.certificate.IssuerKeys;
 import cn.zhicheng.core.deadline.Deadline;
 import cn.zhicheng.core.deadline.DeadlineKind;
 import cn.zhicheng.core.deadline.DeadlineService;
 import cn.zhicheng.core.identity.Actor;
 import cn.zhicheng.core.series.Series;
+import cn.zhicheng.core.unit.Unit;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,7 +23,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -45,15 +44,13 @@ public class ReleaseAppointmentCertificatesJob implements Job {
     private final CertificateIssuer issuer;
     private final DeadlineService deadlines;
     private final AuditTrail audit;
-    private final ZhichengConfig config;
     private final Clock clock;
 
     public ReleaseAppointmentCertificatesJob(CertificateIssuer issuer, DeadlineService deadlines, AuditTrail audit,
-            ZhichengConfig config, Clock clock) {
+            Clock clock) {
         this.issuer = issuer;
         this.deadlines = deadlines;
         this.audit = audit;
-        this.config = config;
         this.clock = clock;
     }
 
@@ -116,9 +113,8 @@ public class ReleaseAppointmentCertificatesJob implements Job {
         if (appointment.photoKey == null) {
             return Optional.of(HoldReason.PHOTO_MISSING);
         }
-        // decision 0014: the e-seal is the key; a unit without a current key has no seal in force
-        String provider = config.seal().signer().toUpperCase(Locale.ROOT);
-        if (!sealed.computeIfAbsent(appointment.unitId, unit -> SigningKey.currentFor(unit, provider).isPresent())) {
+        // checked before issuing: the issuer's own refusal would roll back the whole batch with it
+        if (!sealed.computeIfAbsent(appointment.unitId, unit -> IssuerKeys.sealInForce(Unit.findById(unit)))) {
             return Optional.of(HoldReason.SEAL_NOT_REGISTERED);
         }
         return Optional.empty();
