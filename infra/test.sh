@@ -216,7 +216,7 @@ stage_api_fuzz() {
   local base="$1" log_file="$2" user token
   begin "API fuzzing: schemathesis against the local server (no 5xx for any input)"
   [ -x "$ZC_ROOT/.venv/bin/schemathesis" ] || bash "$ZC_ROOT/infra/emulator.sh" venv || fail "could not set up .venv"
-  for user in forged-token applicant unit hrbureau office expert; do
+  for user in forged-token applicant unit hrbureau office expert selfeval; do
     local auth=(-H "Authorization: Bearer forged.token.value")
     if [ "$user" != forged-token ]; then
       token="$(curl -sf -H 'Content-Type: application/json' \
