@@ -208,6 +208,13 @@ class AppointmentResourceTest {
     }
 
     @Test
+    void aRecordWithoutABodyIsRefusedAsBadInput() {
+        // found by schemathesis: an empty JSON body reached the service as null
+        as().body("\n").post("/api/appointments").then().statusCode(400).body("code", is("VALIDATION_FAILED"));
+        as().get("/api/appointments").then().body("total", is(0));
+    }
+
+    @Test
     void theTemplateHasTheContractsHeadersAndUploadsAsEmpty() {
         byte[] template = as().get("/api/appointments/template.xlsx").then().statusCode(200)
                 .contentType(XlsxWriter.MEDIA_TYPE).extract().asByteArray();

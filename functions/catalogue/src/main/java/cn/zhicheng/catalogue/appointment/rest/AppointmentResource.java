@@ -62,7 +62,7 @@ public class AppointmentResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response record(AppointmentRequests.Record request) {
+    public Response record(@NotNull AppointmentRequests.Record request) {
         AppointmentView view = AppointmentView.of(appointments.record(actor.get(), request));
         return Response.status(Response.Status.CREATED).entity(view).build();
     }
