@@ -21,6 +21,7 @@ import cn.zhicheng.core.deadline.DeadlineService;
 import cn.zhicheng.core.series.Series;
 import cn.zhicheng.core.testing.CatalogueFixtures;
 import cn.zhicheng.core.testing.CatalogueFixtures.SelfEvaluatingUnit;
+import cn.zhicheng.core.testing.CertificateFixtures;
 import cn.zhicheng.core.testing.TestCommittees;
 import cn.zhicheng.core.time.SettableClock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -238,7 +239,7 @@ class FilingTest {
     void anotherUnitOrAnotherCitysBureauFindsNothing() {
         SelfEvaluatingUnit unit = CatalogueFixtures.selfEvaluatingUnit();
         SelfEvaluatingUnit other = CatalogueFixtures.selfEvaluatingUnit();
-        String otherBureau = CatalogueFixtures.otherCityBureau();
+        String otherBureau = CertificateFixtures.otherBureau();
         JsonPath submitted = submit(unit.username(), body("LIBRARY", 2026));
         String id = submitted.getString("id");
         as(other.username()).get("/api/filings/" + id).then().statusCode(404).body("code", is("FILING_NOT_FOUND"));

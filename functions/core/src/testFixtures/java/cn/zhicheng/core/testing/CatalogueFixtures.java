@@ -72,28 +72,6 @@ public final class CatalogueFixtures {
         return unit;
     }
 
-    /** The HR bureau of another city, with one signed-in account: it sees nothing of the demo city's units. */
-    public static String otherCityBureau() {
-        String suffix = UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
-        String username = QuarkusTransaction.requiringNew().call(() -> {
-            Instant now = Instant.now();
-            Unit bureau = new Unit();
-            bureau.id = UUID.randomUUID();
-            bureau.code = "YT" + suffix;
-            bureau.name = "烟台市人力资源和社会保障局 " + suffix;
-            bureau.kind = UnitKind.HR_BUREAU;
-            bureau.region = "烟台市";
-            bureau.createdAt = now;
-            bureau.persist();
-            Account account = Account.create("yt-" + suffix.toLowerCase(Locale.ROOT), DemoUsers.PASSWORD,
-                    "烟台人社" + suffix, Role.HR_BUREAU, null, bureau.id, null, now);
-            account.persist();
-            return account.username;
-        });
-        TestCommittees.signIn(username);
-        return username;
-    }
-
     /** An approved filing of the national series with this code, valid 3 years from {@code validFrom}. */
     public static UUID approvedFiling(SelfEvaluatingUnit unit, String seriesCode, LocalDate validFrom) {
         return QuarkusTransaction.requiringNew().call(() -> {
