@@ -15,10 +15,12 @@ import {
 /** The contract, read as it is: a code added there without words here fails this test. */
 const CONTRACT = readFileSync(fileURLToPath(new URL('../../docs/catalogue.md', import.meta.url)), 'utf8')
 
-/** Every refusal of the contract written as `NNN CODE`, e.g. `409 FILING_EXISTS`. */
+/** Every refusal of the contract written as `NNN CODE`, e.g. `409 FILING_EXISTS`, or as a row of a refusal table. */
 function refusalsOfContract(): string[] {
   const codes = new Set<string>()
   for (const m of CONTRACT.matchAll(/`(\d{3})\s+([A-Z][A-Z_]+[A-Z])`/g)) codes.add(m[2])
+  // and the refusal tables: | `CODE` | 409 | …
+  for (const m of CONTRACT.matchAll(/^\| `([A-Z][A-Z_]+[A-Z])` \| (\d{3}) \|/gm)) codes.add(m[1])
   // `409 FILING_NOT_<STATE>` names three codes
   codes.delete('FILING_NOT')
   for (const s of ['SUBMITTED', 'RETURNED', 'APPROVED']) codes.add(`FILING_NOT_${s}`)

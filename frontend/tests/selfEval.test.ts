@@ -10,6 +10,7 @@ import {
   canWithdrawAppointment,
   chinaToday,
   countRows,
+  duplicateOf,
   evaluationsFor,
   filingErrors,
   filterRows,
@@ -308,5 +309,13 @@ describe('the public catalogue\'s query', () => {
     )
     expect(publicCatalogue.xlsxUrl({ series: 'LIB', page: 3 } as never)).toBe('/api/public/catalogue.xlsx?series=LIB')
     expect(publicCatalogue.xlsxUrl()).toBe('/api/public/catalogue.xlsx')
+  })
+})
+
+describe('a report row\'s problem in words', () => {
+  it('reads the row a duplicate repeats from the server\'s message', () => {
+    expect(duplicateOf('The same appointment as row 3 of this sheet.')).toBe(3)
+    expect(duplicateOf('something else')).toBeNull()
+    expect(duplicateOf(null)).toBeNull()
   })
 })

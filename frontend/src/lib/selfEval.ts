@@ -172,6 +172,12 @@ export function countRows(rows: ReportRow[]): Record<RowOutcome, number> {
   return out
 }
 
+/** The first row a DUPLICATE_ROW names ("The same appointment as row 3 of this sheet."), or null. */
+export function duplicateOf(message?: string | null): number | null {
+  const m = /\brow (\d+)\b/i.exec(message ?? '')
+  return m ? Number(m[1]) : null
+}
+
 export type ImageProblem = 'empty' | 'badType' | 'tooLarge'
 
 /** PNG or JPEG up to `maxBytes` (the title seal 1 MB, a record's photo 2 MB). */
@@ -239,6 +245,16 @@ export function useSelfEvalLabels() {
     /** "2026年07月01日 至 2029年06月30日" style validity. */
     validity: (from?: string | null, until?: string | null) =>
       from || until ? tt('selfEval.validity', { from: formatDay(from, locale.value), until: formatDay(until, locale.value) }) : '',
+    /**
+     * A report row's problem in words: the code's label (DUPLICATE_ROW with the row it repeats); the server's own
+     * message (English) is added for English readers, or when the code has no label.
+     */
+    rowProblem: (p: { code: string; message?: string | null }) => {
+      const first = p.code === 'DUPLICATE_ROW' ? duplicateOf(p.message) : null
+      const label = first != null ? tt('rowCode.DUPLICATE_ROW_of', { row: first }) : codeLabel(tt, tte, 'rowCode', p.code)
+      const known = tte(`rowCode.${p.code}`)
+      return { label, detail: p.message && (!known || locale.value.startsWith('en')) ? p.message : '' }
+    },
     /** A form field's problem (a key of selfEvalForm), or the server's message as it is. */
     fieldError: (code?: string) => (code ? (tte(`selfEvalForm.${code}`) ? tt(`selfEvalForm.${code}`) : code) : ''),
   }
