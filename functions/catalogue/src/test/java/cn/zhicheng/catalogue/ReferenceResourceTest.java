@@ -23,6 +23,14 @@ class ReferenceResourceTest {
     }
 
     @Test
+    void R22_theNationalSeriesListIsReferenceData() {
+        given().queryParam("national", true).get("/api/catalogue/series").then().statusCode(200)
+                .body("size()", is(27)).body("national", everyItem(is(true)))
+                .body("code", hasItem("PUBLIC_LEGAL_SERVICE"));
+        given().get("/api/catalogue/series").then().body("find { it.code == 'HEALTH' }.national", is(true));
+    }
+
+    @Test
     void unitsFilterByKind() {
         given().queryParam("kind", "EMPLOYER").get("/api/catalogue/units").then().statusCode(200)
                 .body("kind", everyItem(is("EMPLOYER"))).body("code", hasItem("WFDLSJY"));

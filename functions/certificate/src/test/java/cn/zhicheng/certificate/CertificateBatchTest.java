@@ -72,7 +72,7 @@ class CertificateBatchTest {
                     ? new IssueCommand(CertificateKind.APPOINTMENT, holder.personId(), bureau.unitId(), "高等学校教师",
                             "电子信息", "嵌入式系统", TitleLevel.DEPUTY_SENIOR, "副教授", today, today.plusYears(3),
                             "潍坊学院教师职务评审委员会", "潍院人〔2026〕3号", "applications/x/photo", "image/png", false,
-                            null, UUID.randomUUID(), null, null)
+                            null, null, null, null)
                     : new IssueCommand(CertificateKind.TITLE, holder.personId(), bureau.unitId(), "工程技术",
                             "电气工程", i % 2 == 0 ? null : "输变电工程", TitleLevel.INTERMEDIATE, null, null, null,
                             "潍坊市工程技术中级职称评审委员会", "潍人社字〔2026〕9号", null, null, i % 3 == 0, null, null,

@@ -18,6 +18,7 @@ import cn.zhicheng.core.certificate.CertificateKind;
 import cn.zhicheng.core.certificate.IssueCommand;
 import cn.zhicheng.core.identity.Actor;
 import cn.zhicheng.core.series.TitleLevel;
+import cn.zhicheng.core.testing.CatalogueFixtures;
 import cn.zhicheng.core.testing.CertificateFixtures;
 import cn.zhicheng.core.testing.CertificateFixtures.Filing;
 import cn.zhicheng.core.testing.DemoUsers;
@@ -204,11 +205,12 @@ class CertificateLifecycleTest {
         Actor holder = Fixtures.freshApplicant("聘任人");
         TestCommittees.signIn(holder.username());
         Actor selfEval = DemoUsers.actor("selfeval");
+        CatalogueFixtures.sealInForce(CatalogueFixtures.demoUnit()); // R24: the unit signs under its e-seal
         LocalDate today = LocalDate.now(ClockProducer.CHINA);
         Certificate issued = QuarkusTransaction.requiringNew().call(() -> issuer.issue(selfEval,
                 new IssueCommand(CertificateKind.APPOINTMENT, holder.personId(), selfEval.unitId(), "高等学校教师",
                         "电子信息", null, TitleLevel.DEPUTY_SENIOR, "副教授", today, today.plusDays(30),
-                        "潍坊学院教师职务评审委员会", "潍院人〔2026〕3号", null, null, false, null, UUID.randomUUID(),
+                        "潍坊学院教师职务评审委员会", "潍院人〔2026〕3号", null, null, false, null, null,
                         null, null)));
         String unitCode = QuarkusTransaction.requiringNew().call(() -> Unit.<Unit>findById(selfEval.unitId()).code);
         assertEquals(true, issued.number.startsWith(unitCode));

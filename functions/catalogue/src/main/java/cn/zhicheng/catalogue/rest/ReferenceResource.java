@@ -21,8 +21,8 @@ import java.util.stream.Collectors;
 @PermitAll
 public class ReferenceResource {
 
-    /** A title series. */
-    public record SeriesView(UUID id, String code, String nameZh, String nameEn) {
+    /** A title series; {@code national}: of the national list a self-evaluating unit may file (R22). */
+    public record SeriesView(UUID id, String code, String nameZh, String nameEn, boolean national) {
     }
 
     /** A title level with its names. */
@@ -40,9 +40,9 @@ public class ReferenceResource {
 
     @GET
     @Path("/series")
-    public List<SeriesView> series() {
-        return Series.listOrdered().stream()
-                .map(s -> new SeriesView(s.id, s.code, s.nameZh, s.nameEn)).toList();
+    public List<SeriesView> series(@QueryParam("national") Boolean national) {
+        return Series.listOrdered().stream().filter(s -> national == null || s.national == national)
+                .map(s -> new SeriesView(s.id, s.code, s.nameZh, s.nameEn, s.national)).toList();
     }
 
     @GET

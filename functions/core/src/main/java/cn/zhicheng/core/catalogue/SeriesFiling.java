@@ -20,6 +20,9 @@ import java.util.UUID;
 @Table(name = "series_filing")
 public class SeriesFiling extends PanacheEntityBase {
 
+    /** The subject type of a filing's audit events. */
+    public static final String SUBJECT = "SERIES_FILING";
+
     @Id
     public UUID id;
 

@@ -1,8 +1,10 @@
 package cn.zhicheng.core.certificate;
 
 import cn.zhicheng.core.audit.AuditTrail;
+import cn.zhicheng.core.catalogue.SealRegistration;
 import cn.zhicheng.core.config.ZhichengConfig;
 import cn.zhicheng.core.identity.Actor;
+import cn.zhicheng.core.problem.Problem;
 import cn.zhicheng.core.seal.SealKey;
 import cn.zhicheng.core.seal.SealSigner;
 import cn.zhicheng.core.time.ClockProducer;
@@ -19,11 +21,13 @@ import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Each issuer's current e-seal key (R24), created through the signer port on first use and published in the trust
- * list, and its rotation. One current key per issuer and signer; retired keys stay so their certificates verify.
+ * Each issuer's current e-seal key (R24), published in the trust list, its rotation and retirement. One current key
+ * per issuer and signer; retired keys stay so their certificates verify. An HR bureau's first key is made on first
+ * use; a self-evaluating unit's only under its registered e-seal (decision 0014).
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -44,11 +48,16 @@ public class IssuerKeys {
         this.clock = clock;
     }
 
-    /** The issuer's current key of the configured signer, created on first use. */
+    /**
+     * The issuer's current key of the configured signer, created on first use. R24: a self-evaluating unit has one
+     * only while its e-seal registration is in force; its key is made by the approval (or here, under that
+     * approval, the first time a signer is used), never after a cancellation.
+     */
     public SigningKey current(Unit issuer) {
         String provider = provider();
         // lock the issuer so two first issuances (or an issuance and a rotation) cannot create two keys
         Unit.findById(issuer.id, LockModeType.PESSIMISTIC_WRITE);
+        requireSealInForce(issuer);
         return SigningKey.currentFor(issuer.id, provider).orElseGet(() -> create(issuer, provider));
     }
 
@@ -59,14 +68,25 @@ public class IssuerKeys {
     public SigningKey rotate(Actor actor, Unit issuer, String reason) {
         String provider = provider();
         Unit.findById(issuer.id, LockModeType.PESSIMISTIC_WRITE);
-        String retired = SigningKey.currentFor(issuer.id, provider).map(key -> {
-            key.validTo = clock.instant();
-            key.retiredReason = reason;
-            return key.kid;
-        }).orElse(null);
+        requireSealInForce(issuer);
+        String retired = retireCurrent(issuer, provider, reason).map(key -> key.kid).orElse(null);
         SigningKey next = create(issuer, provider);
-        audit.record(actor, new AuditTrail.Change("ROTATE_KEY", SUBJECT, issuer.id, retired, next.kid, reason));
+        audit.record(actor, new AuditTrail.Change(retired == null ? "CREATE_KEY" : "ROTATE_KEY", SUBJECT, issuer.id,
+                retired, next.kid, reason));
         return next;
+    }
+
+    /**
+     * R24: ends the issuer's current key (its validity ends now, with the reason) and makes no successor, as a
+     * cancelled e-seal does. What the key signed still verifies; the issuer cannot sign until a new key is made.
+     */
+    public Optional<SigningKey> retire(Actor actor, Unit issuer, String reason) {
+        String provider = provider();
+        Unit.findById(issuer.id, LockModeType.PESSIMISTIC_WRITE);
+        Optional<SigningKey> retired = retireCurrent(issuer, provider, reason);
+        retired.ifPresent(key -> audit.record(actor, new AuditTrail.Change("RETIRE_KEY", SUBJECT, issuer.id, key.kid,
+                null, reason)));
+        return retired;
     }
 
     public static List<SigningKey> listFor(UUID issuerId) {
@@ -87,6 +107,24 @@ public class IssuerKeys {
         LocalDate from = LocalDate.ofInstant(key.validFrom, ClockProducer.CHINA);
         LocalDate to = key.validTo == null ? null : LocalDate.ofInstant(key.validTo, ClockProducer.CHINA);
         return !issuedOn.isBefore(from) && (to == null || !issuedOn.isAfter(to));
+    }
+
+    /** R24: a self-evaluating unit signs only under an e-seal registration in force. */
+    private static void requireSealInForce(Unit issuer) {
+        if (issuer.selfEvaluating && SealRegistration.activeFor(issuer.id).isEmpty()) {
+            throw Problem.rule("R24", 409, "SEAL_NOT_REGISTERED", "No e-seal registered",
+                    issuer.name + " has no title e-seal in force: a self-evaluating unit issues certificates only"
+                            + " after its city HR bureau approved its e-seal registration.")
+                    .with("issuerId", issuer.id);
+        }
+    }
+
+    private Optional<SigningKey> retireCurrent(Unit issuer, String provider, String reason) {
+        return SigningKey.currentFor(issuer.id, provider).map(key -> {
+            key.validTo = clock.instant();
+            key.retiredReason = reason;
+            return key;
+        });
     }
 
     private String provider() {

@@ -5,6 +5,7 @@ import cn.zhicheng.core.calendar.WorkingDayCalendar;
 import cn.zhicheng.core.identity.Role;
 import java.time.LocalDate;
 import java.time.MonthDay;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -62,13 +63,14 @@ public enum DeadlineKind {
      * brought by the filing. Met when a renewal is approved.
      */
     SERIES_FILING_RENEWAL("R22", SubjectType.SERIES_FILING, DayType.FIXED, 0, null, false, false,
-            Role.SELF_EVAL_UNIT, "备案批准", "the filing's approval", "职称系列（专业）重新备案", "Series filing renewal"),
+            Role.SELF_EVAL_UNIT, "备案批准", "the filing's approval", "职称系列（专业）重新备案", "Series filing renewal",
+            Leads.WELL_BEFORE),
     /**
      * R22: a filing is valid 3 years from approval; the period runs out on its last valid day, when the job marks the
      * filing EXPIRED. Reminders come before it.
      */
     SERIES_FILING_EXPIRY("R22", SubjectType.SERIES_FILING, DayType.FIXED, 0, null, false, true, Role.SELF_EVAL_UNIT,
-            "备案批准", "the filing's approval", "备案有效期届满", "Series filing validity ends"),
+            "备案批准", "the filing's approval", "备案有效期届满", "Series filing validity ends", Leads.WELL_BEFORE),
     /** R25: the unit reports an appointment to the personnel department within 5 working days of it. */
     APPOINTMENT_REPORT("R25", SubjectType.APPOINTMENT, DayType.WORKING, 5, null, false, false, Role.SELF_EVAL_UNIT,
             "聘用", "the appointment", "聘用结果报人事综合管理部门备案", "Appointment reported to the personnel department"),
@@ -94,9 +96,19 @@ public enum DeadlineKind {
     private final String startEn;
     private final String titleZh;
     private final String titleEn;
+    private final List<ReminderLead> reminders;
 
+    /** A kind reminded as usual: a duty 2 working days before its due date, a period not at all. */
     DeadlineKind(String rule, SubjectType subjectType, DayType dayType, int days, MonthDay fixedDate, boolean before,
             boolean period, Role ownerRole, String startZh, String startEn, String titleZh, String titleEn) {
+        this(rule, subjectType, dayType, days, fixedDate, before, period, ownerRole, startZh, startEn, titleZh,
+                titleEn, period ? List.of() : List.of(ReminderLead.TWO_WORKING_DAYS));
+    }
+
+    /** A kind with reminders of its own (R22: a filing's renewal and expiry, weeks ahead). */
+    DeadlineKind(String rule, SubjectType subjectType, DayType dayType, int days, MonthDay fixedDate, boolean before,
+            boolean period, Role ownerRole, String startZh, String startEn, String titleZh, String titleEn,
+            List<ReminderLead> reminders) {
         this.rule = rule;
         this.subjectType = subjectType;
         this.dayType = dayType;
@@ -109,6 +121,7 @@ public enum DeadlineKind {
         this.startEn = startEn;
         this.titleZh = titleZh;
         this.titleEn = titleEn;
+        this.reminders = List.copyOf(reminders);
     }
 
     /** A due date and whether it may still move because a year it touches has no published schedule (R32). */
@@ -214,5 +227,17 @@ public enum DeadlineKind {
 
     public String titleEn() {
         return titleEn;
+    }
+
+    /** When the reminder job reminds the owner of this kind's deadlines; empty: never. */
+    public List<ReminderLead> reminders() {
+        return reminders;
+    }
+
+    /** Lead sets shared by several kinds; an enum's constants cannot name its own static fields. */
+    private static final class Leads {
+        /** R22: 30 and 7 calendar days ahead, and the usual 2 working days. */
+        static final List<ReminderLead> WELL_BEFORE = List.of(ReminderLead.calendarDays(30),
+                ReminderLead.calendarDays(7), ReminderLead.TWO_WORKING_DAYS);
     }
 }

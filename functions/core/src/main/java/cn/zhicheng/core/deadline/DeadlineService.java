@@ -133,6 +133,17 @@ public class DeadlineService {
         return deadline;
     }
 
+    /**
+     * Moves an open deadline whose subject brings its due date to a new one (R22: the HR bureau changed a year's
+     * filing due date); a closed deadline stays as it was.
+     */
+    public void reschedule(Deadline deadline, LocalDate dueDate) {
+        if (deadline.state == DeadlineState.OPEN && !deadline.dueDate.equals(dueDate)) {
+            deadline.dueDate = dueDate;
+            deadline.updatedAt = clock.instant();
+        }
+    }
+
     /** Waives the kind's open or overdue deadline of a subject whose step no longer applies, with the reason. */
     public void waive(DeadlineKind kind, UUID subjectId, String reason) {
         Deadline.findFor(kind, subjectId).ifPresent(deadline -> {
@@ -187,7 +198,7 @@ public class DeadlineService {
         return switch (actor.role()) {
             case APPLICANT -> Deadline.list("state in ?1 and ownerAccountId = ?2 order by dueDate, id", live,
                     actor.accountId());
-            case UNIT_HR, HR_BUREAU -> actor.unitId() == null ? List.of()
+            case UNIT_HR, HR_BUREAU, SELF_EVAL_UNIT -> actor.unitId() == null ? List.of()
                     : Deadline.list("state in ?1 and ownerRole = ?2 and ownerUnitId = ?3 order by dueDate, id", live,
                             actor.role(), actor.unitId());
             case COMMITTEE_OFFICE -> actor.committeeId() == null ? List.of()

@@ -1,26 +1,31 @@
 package cn.zhicheng.core.jobs;
 
 import cn.zhicheng.core.calendar.CalendarService;
+import cn.zhicheng.core.calendar.WorkingDayCalendar;
 import cn.zhicheng.core.deadline.Deadline;
+import cn.zhicheng.core.deadline.DeadlineKind;
 import cn.zhicheng.core.deadline.DeadlineState;
+import cn.zhicheng.core.deadline.ReminderLead;
 import cn.zhicheng.core.identity.Role;
 import cn.zhicheng.core.notification.Notification;
 import cn.zhicheng.core.notification.NotificationKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * {@code send-reminders}: one REMINDER for each open deadline due within 2 working days (R32) and one OVERDUE for
- * each overdue deadline, addressed to the owner's scope; a deadline gets each kind once, so re-runs add nothing.
+ * {@code send-reminders}: one REMINDER for each open deadline at each of its kind's reminder leads (usually 2 working
+ * days before it is due, R32; a filing's renewal and expiry also 30 and 7 days before, R22) and one OVERDUE for each
+ * overdue deadline, addressed to the owner's scope; each lead reminds once, so re-runs add nothing.
  */
 @ApplicationScoped
 public class SendRemindersJob implements Job {
 
     public static final String NAME = "send-reminders";
-    static final int REMIND_WORKING_DAYS = 2;
 
     private final CalendarService calendars;
     private final Clock clock;
@@ -37,15 +42,27 @@ public class SendRemindersJob implements Job {
 
     @Override
     public Batch batch(String cursor, int size, LocalDate today) {
-        LocalDate horizon = calendars.calendar().plusWorkingDays(today, REMIND_WORKING_DAYS);
+        WorkingDayCalendar calendar = calendars.calendar();
+        List<DeadlineKind> reminded = Arrays.stream(DeadlineKind.values()).filter(k -> !k.reminders().isEmpty())
+                .toList();
+        LocalDate horizon = reminded.stream().flatMap(k -> k.reminders().stream())
+                .map(lead -> lead.horizon(calendar, today)).max(Comparator.naturalOrder()).orElse(today);
         List<Deadline> page = Deadline.find("state in ?1 and dueDate <= ?2 and kind in ?3 and id > ?4 order by id",
-                List.of(DeadlineState.OPEN, DeadlineState.OVERDUE), horizon, MarkOverdueJob.duties(),
+                List.of(DeadlineState.OPEN, DeadlineState.OVERDUE), horizon, reminded,
                 cursor == null ? Deadline.FIRST : UUID.fromString(cursor)).page(0, size).list();
         int created = 0;
         for (Deadline deadline : page) {
-            NotificationKind kind = deadline.overdueOn(today) ? NotificationKind.OVERDUE : NotificationKind.REMINDER;
-            if (!Notification.exists(deadline.id, kind)) {
-                notify(deadline, kind);
+            if (deadline.overdueOn(today)) {
+                if (!Notification.exists(deadline.id, NotificationKind.OVERDUE)) {
+                    notify(deadline, NotificationKind.OVERDUE, "");
+                    created++;
+                }
+                continue;
+            }
+            ReminderLead lead = ReminderLead.reached(deadline.kind.reminders(), calendar, today, deadline.dueDate)
+                    .orElse(null);
+            if (lead != null && !Notification.exists(deadline.id, NotificationKind.REMINDER, lead.code())) {
+                notify(deadline, NotificationKind.REMINDER, lead.code());
                 created++;
             }
         }
@@ -53,7 +70,7 @@ public class SendRemindersJob implements Job {
         return Batch.of(page.size(), created, next, page.size() < size);
     }
 
-    private void notify(Deadline deadline, NotificationKind kind) {
+    private void notify(Deadline deadline, NotificationKind kind, String lead) {
         Notification notification = new Notification();
         notification.id = UUID.randomUUID();
         notification.recipientRole = deadline.ownerRole;
@@ -65,6 +82,7 @@ public class SendRemindersJob implements Job {
         }
         notification.deadlineId = deadline.id;
         notification.kind = kind;
+        notification.reminderLead = lead;
         String zh = "「" + deadline.kind.titleZh() + "」（" + deadline.rule + "）";
         String en = deadline.kind.titleEn() + " (" + deadline.rule + ")";
         if (kind == NotificationKind.OVERDUE) {

@@ -12,8 +12,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A message about a deadline to one account or to a role's scope (a unit or a committee); at most one per deadline
- * and kind, so a re-run of the reminder job adds nothing.
+ * A message about a deadline to one account or to a role's scope (a unit or a committee); at most one per deadline,
+ * kind and reminder lead, so a re-run of the reminder job adds nothing.
  */
 @Entity
 @Table(name = "notification")
@@ -42,6 +42,10 @@ public class Notification extends PanacheEntityBase {
     @Column(nullable = false)
     public NotificationKind kind;
 
+    /** The reminder's lead ({@code ReminderLead#code}, e.g. {@code 30D}); empty for other kinds. */
+    @Column(name = "reminder_lead", nullable = false)
+    public String reminderLead = "";
+
     @Column(name = "message_zh", nullable = false)
     public String messageZh;
 
@@ -55,6 +59,10 @@ public class Notification extends PanacheEntityBase {
     public Instant readAt;
 
     public static boolean exists(UUID deadlineId, NotificationKind kind) {
-        return count("deadlineId = ?1 and kind = ?2", deadlineId, kind) > 0;
+        return exists(deadlineId, kind, "");
+    }
+
+    public static boolean exists(UUID deadlineId, NotificationKind kind, String reminderLead) {
+        return count("deadlineId = ?1 and kind = ?2 and reminderLead = ?3", deadlineId, kind, reminderLead) > 0;
     }
 }

@@ -38,6 +38,12 @@ public final class CatalogueFixtures {
         return unit(true);
     }
 
+    /** The demo self-evaluating unit, 潍坊学院 (sign-in {@code selfeval}). */
+    public static SelfEvaluatingUnit demoUnit() {
+        Actor actor = DemoUsers.actor("selfeval");
+        return new SelfEvaluatingUnit(actor.unitId(), actor.username(), actor);
+    }
+
     /** A fresh employer unit that is not self-evaluating, with a SELF_EVAL_UNIT account all the same (refusals). */
     public static SelfEvaluatingUnit ordinaryUnit() {
         return unit(false);
@@ -64,6 +70,28 @@ public final class CatalogueFixtures {
         });
         TestCommittees.signIn(unit.username());
         return unit;
+    }
+
+    /** The HR bureau of another city, with one signed-in account: it sees nothing of the demo city's units. */
+    public static String otherCityBureau() {
+        String suffix = UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
+        String username = QuarkusTransaction.requiringNew().call(() -> {
+            Instant now = Instant.now();
+            Unit bureau = new Unit();
+            bureau.id = UUID.randomUUID();
+            bureau.code = "YT" + suffix;
+            bureau.name = "烟台市人力资源和社会保障局 " + suffix;
+            bureau.kind = UnitKind.HR_BUREAU;
+            bureau.region = "烟台市";
+            bureau.createdAt = now;
+            bureau.persist();
+            Account account = Account.create("yt-" + suffix.toLowerCase(Locale.ROOT), DemoUsers.PASSWORD,
+                    "烟台人社" + suffix, Role.HR_BUREAU, null, bureau.id, null, now);
+            account.persist();
+            return account.username;
+        });
+        TestCommittees.signIn(username);
+        return username;
     }
 
     /** An approved filing of the national series with this code, valid 3 years from {@code validFrom}. */
@@ -96,6 +124,12 @@ public final class CatalogueFixtures {
             filing.persist();
             return filing.id;
         });
+    }
+
+    /** The unit's e-seal registration in force, registering one if it has none (for units tests share). */
+    public static UUID sealInForce(SelfEvaluatingUnit unit) {
+        return QuarkusTransaction.requiringNew().call(() -> SealRegistration.activeFor(unit.unitId())
+                .map(registration -> registration.id)).orElseGet(() -> registeredSeal(unit));
     }
 
     /** An approved NEW e-seal registration in force, and the unit's signing key it brings (R24). */

@@ -2,6 +2,7 @@ package cn.zhicheng.local.jobs;
 
 import cn.zhicheng.core.jobs.CloseSubmissionWindowsJob;
 import cn.zhicheng.core.jobs.EndNoticePeriodsJob;
+import cn.zhicheng.core.jobs.ExpireSeriesFilingsJob;
 import cn.zhicheng.core.jobs.JobRunner;
 import cn.zhicheng.core.jobs.MarkOverdueJob;
 import cn.zhicheng.core.jobs.SendRemindersJob;
@@ -44,5 +45,11 @@ public class LocalScheduler {
     @Scheduled(cron = "0 15 * * * ?", timeZone = "Asia/Shanghai", identity = CloseSubmissionWindowsJob.NAME)
     void closeSubmissionWindows() {
         jobs.run(CloseSubmissionWindowsJob.NAME);
+    }
+
+    /** Daily, early: a filing past its 3 years leaves the public catalogue that morning (R22, R23). */
+    @Scheduled(cron = "0 30 0 * * ?", timeZone = "Asia/Shanghai", identity = ExpireSeriesFilingsJob.NAME)
+    void expireSeriesFilings() {
+        jobs.run(ExpireSeriesFilingsJob.NAME);
     }
 }

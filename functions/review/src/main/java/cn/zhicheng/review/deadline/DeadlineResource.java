@@ -1,11 +1,8 @@
 package cn.zhicheng.review.deadline;
 
-import cn.zhicheng.core.deadline.DayType;
 import cn.zhicheng.core.deadline.Deadline;
-import cn.zhicheng.core.deadline.DeadlineKind;
 import cn.zhicheng.core.deadline.DeadlineService;
-import cn.zhicheng.core.deadline.DeadlineState;
-import cn.zhicheng.core.deadline.SubjectType;
+import cn.zhicheng.core.deadline.DeadlineView;
 import cn.zhicheng.core.identity.CurrentActor;
 import cn.zhicheng.core.identity.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -19,7 +16,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /** Each role's upcoming and overdue deadlines with how their dates were reached; the HR bureau waives. */
@@ -34,19 +30,13 @@ public class DeadlineResource {
         this.actor = actor;
     }
 
-    /** One deadline as its owner sees it (R32: the explanation names the holidays skipped). */
-    public record DeadlineView(UUID id, DeadlineKind kind, String rule, SubjectType subjectType, UUID subjectId,
-            LocalDate startDate, int days, DayType dayType, LocalDate dueDate, DeadlineState state,
-            boolean provisional, boolean overdue, String waivedReason, Map<String, String> explanation,
-            Map<String, String> title) {
-    }
-
     /** Why a deadline no longer applies. */
     public record Waiver(@NotBlank @Size(max = 500) String reason) {
     }
 
     @GET
-    @RolesAllowed({Role.Names.APPLICANT, Role.Names.UNIT_HR, Role.Names.HR_BUREAU, Role.Names.COMMITTEE_OFFICE})
+    @RolesAllowed({Role.Names.APPLICANT, Role.Names.UNIT_HR, Role.Names.HR_BUREAU, Role.Names.COMMITTEE_OFFICE,
+        Role.Names.SELF_EVAL_UNIT})
     public List<DeadlineView> list() {
         LocalDate today = deadlines.today();
         return deadlines.listFor(actor.get()).stream().map(d -> view(d, today)).toList();
@@ -60,10 +50,6 @@ public class DeadlineResource {
     }
 
     private DeadlineView view(Deadline d, LocalDate today) {
-        DeadlineKind.Due due = deadlines.explain(d);
-        return new DeadlineView(d.id, d.kind, d.rule, d.subjectType, d.subjectId, d.startDate, d.days, d.dayType,
-                d.dueDate, d.state, d.provisional, d.overdueOn(today), d.waivedReason,
-                Map.of("zh", due.inChinese(), "en", due.inEnglish()),
-                Map.of("zh", d.kind.titleZh(), "en", d.kind.titleEn()));
+        return DeadlineView.of(d, deadlines, today);
     }
 }

@@ -5,6 +5,7 @@ import cn.zhicheng.core.certificate.IssuerSealImage;
 import cn.zhicheng.core.identity.Actor;
 import cn.zhicheng.core.problem.Problem;
 import cn.zhicheng.core.storage.EvidenceStore;
+import cn.zhicheng.core.storage.ImageFormat;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.security.MessageDigest;
@@ -25,8 +26,6 @@ public class IssuerSealService {
 
     public static final String SUBJECT = "ISSUER_SEAL";
     public static final long MAX_SIZE = 1024 * 1024;
-    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
-    private static final byte[] JPEG = {(byte) 0xff, (byte) 0xd8, (byte) 0xff};
 
     private final EvidenceStore store;
     private final AuditTrail audit;
@@ -45,9 +44,8 @@ public class IssuerSealService {
     /** Replaces the actor's bureau's seal image once the bytes are what the declared type says they are. */
     public IssuerSealImage upload(Actor actor, String declaredType, byte[] bytes) {
         String type = declaredType == null ? "" : declaredType.split(";")[0].trim().toLowerCase(Locale.ROOT);
-        boolean png = "image/png".equals(type) && startsWith(bytes, PNG);
-        boolean jpeg = "image/jpeg".equals(type) && startsWith(bytes, JPEG);
-        if (!png && !jpeg) {
+        Optional<ImageFormat> format = ImageFormat.declaredAndSniffed(type, bytes);
+        if (format.isEmpty()) {
             throw Problem.rule("R27", 400, "SEAL_IMAGE_INVALID", "Not a PNG or JPEG image",
                     "Send the seal as image/png or image/jpeg with the matching file contents; got "
                             + (type.isEmpty() ? "no type" : type) + ".");
@@ -64,7 +62,7 @@ public class IssuerSealService {
             image = new IssuerSealImage();
             image.issuerId = issuerId;
         }
-        image.imageKey = "seal/" + issuerId + "/" + sha256 + (png ? ".png" : ".jpg");
+        image.imageKey = "seal/" + issuerId + "/" + sha256 + (format.get() == ImageFormat.PNG ? ".png" : ".jpg");
         image.contentType = type;
         image.size = bytes.length;
         image.sha256 = sha256;
@@ -92,18 +90,6 @@ public class IssuerSealService {
             return Optional.empty();
         }
         return store.read(image.imageKey).map(bytes -> new Image(image.contentType, bytes));
-    }
-
-    private static boolean startsWith(byte[] bytes, byte[] magic) {
-        if (bytes == null || bytes.length < magic.length) {
-            return false;
-        }
-        for (int i = 0; i < magic.length; i++) {
-            if (bytes[i] != magic[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static String sha256(byte[] bytes) {
