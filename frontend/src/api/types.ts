@@ -1197,6 +1197,8 @@ export interface Filing extends FilingFields {
   validUntil?: string | null
   renewsId?: string | null
   renewalDue?: string | null
+  /** Why it was cancelled. */
+  endedReason?: string | null
   version: number
   deadlines?: Deadline[] | null
 }

@@ -1628,6 +1628,7 @@ const en: MessageSchema = {
     cancelReason: 'Reason',
     cancelConfirm: 'Cancel the filing',
     cancelled: 'Filing cancelled',
+    endedReason: 'Cancelled: {reason}',
   },
   filingForm: {
     title_new: 'Application for a self-evaluated title series (specialty)',
@@ -1671,6 +1672,7 @@ const en: MessageSchema = {
     decision: 'Decision note',
     returnedReason: 'Returned: {reason}',
     correct: 'Correct and resubmit',
+    returnedOpen: 'An application was returned: correct and resubmit it below; one application is open at a time.',
   },
   sealForm: {
     title: 'Application for the certificate e-seal',

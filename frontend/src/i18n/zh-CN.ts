@@ -1624,6 +1624,7 @@ const zhCN = {
     cancelReason: '注销原因',
     cancelConfirm: '确认注销',
     cancelled: '已注销备案',
+    endedReason: '注销原因：{reason}',
   },
   filingForm: {
     title_new: '自主评聘职称系列（专业）申请表',
@@ -1667,6 +1668,7 @@ const zhCN = {
     decision: '审核意见',
     returnedReason: '退回原因：{reason}',
     correct: '修改后重新提交',
+    returnedOpen: '有一份申请被退回，请在下方“修改后重新提交”；同一时间只能有一份申请。',
   },
   sealForm: {
     title: '评聘证书电子印章申请表',
