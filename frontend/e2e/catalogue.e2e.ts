@@ -93,7 +93,7 @@ async function openFilings(page: Page): Promise<void> {
 }
 
 async function filingRow(page: Page, state: string) {
-  const row = page.locator(`[data-testid="filing-row"][data-state="${state}"]`).filter({ hasText: SPECIALTY }).first()
+  const row = page.locator(`[data-testid="filing-row"][data-state="${state}"][data-specialty="${SPECIALTY}"]`)
   await row.waitFor({ timeout: TIMEOUT }).catch(async () => {
     const seen = await page.locator('[data-testid="filing-row"]').evaluateAll((els) => els.map((e) => `${e.textContent}:${e.getAttribute('data-state')}`))
     fail(`no ${state} filing of ${SPECIALTY}; listed: [${seen.join(', ')}] ${await visibleProblems(page)}`)

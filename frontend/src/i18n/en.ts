@@ -1640,7 +1640,7 @@ const en: MessageSchema = {
     series: 'Title series (specialty)',
     seriesHint: 'Choose a national title series',
     specialty: 'Specialty (optional)',
-    specialtyHint: 'Only when filing a specialty of the series',
+    specialtyHint: 'Only when filing one specialty of the series, e.g. clinical medicine',
     handlingOffice: 'Handling office',
     handlingOfficeHint: 'e.g. Personnel Office',
     contactName: 'Contact',

@@ -1636,7 +1636,7 @@ const zhCN = {
     series: '评聘职称系列（专业）',
     seriesHint: '请选择国家职称系列',
     specialty: '专业（可选）',
-    specialtyHint: '如：图书资料系列不填；分专业备案时填写',
+    specialtyHint: '按专业分别备案时填写，如：临床医学；整个系列备案不填',
     handlingOffice: '办事机构',
     handlingOfficeHint: '如：人事处',
     contactName: '联系人',
