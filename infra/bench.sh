@@ -3,6 +3,7 @@
 #   bash infra/bench.sh p2     issuing 10,000 certificates with the local signer vs raw JDK signing (R27, R28)
 #   bash infra/bench.sh p3     spot-check draw over 100,000 accepted applications on PostgreSQL (R18, R19)
 #   bash infra/bench.sh p4     mark-overdue sweep over 1,000,000 deadlines on PostgreSQL (issue 3)
+#   bash infra/bench.sh p7     importing a sheet of 5,000 appointment records on PostgreSQL vs reading it (R25)
 #   bash infra/bench.sh p1     public certificate status over 1,000,000 certificates against the packaged server on
 #                              PostgreSQL, with wrk, as a share of the same server's trivial JSON answer (issue 6)
 #   bash infra/bench.sh p2-kms signing through the rate-limited KMS signer on the emulator, plain and throttled
@@ -181,6 +182,16 @@ case "${1:-}" in
       -Djacoco.skip=true </dev/null
     cat "$ZC_ROOT/functions/deadlines/target/bench-p4.txt"
     ;;
+  p7)
+    bash "$ZC_ROOT/infra/postgres.sh" start
+    bash "$ZC_ROOT/infra/emulator.sh" start
+    export ZC_DB_URL="jdbc:postgresql://127.0.0.1:${ZC_PG_PORT:-5432}/${ZC_BENCH_DB:-zhicheng_bench}" ZC_DB_USER=zhicheng ZC_DB_PASSWORD=zhicheng
+    export ZC_AWS_ENDPOINT="http://127.0.0.1:${ZC_EMULATOR_PORT:-4566}" AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test
+    mvnw verify -pl functions/catalogue -am -DskipTests=false -Dtest=AppointmentUploadBench \
+      -Dsurefire.failIfNoSpecifiedTests=false -Dzc.bench=true -Dzc.bench.rows="${ZC_BENCH_ROWS:-5000}" \
+      -Djacoco.skip=true ${ZC_BENCH_ARGS:-} </dev/null
+    cat "$ZC_ROOT/functions/catalogue/target/bench-p7.txt"
+    ;;
   p1) bench_p1 ;;
   p2-kms)
     bash "$ZC_ROOT/infra/emulator.sh" start
@@ -189,5 +200,5 @@ case "${1:-}" in
       -Dzc.bench=true -Dzc.bench.rows="${ZC_BENCH_ROWS:-1000}" -Djacoco.skip=true </dev/null
     cat "$ZC_ROOT/functions/core/target/bench-p2-kms.txt"
     ;;
-  *) die "usage: bash infra/bench.sh p1|p2|p2-kms|p3|p4" ;;
+  *) die "usage: bash infra/bench.sh p1|p2|p2-kms|p3|p4|p7" ;;
 esac

@@ -109,9 +109,13 @@ public class IssuerKeys {
         return !issuedOn.isBefore(from) && (to == null || !issuedOn.isAfter(to));
     }
 
-    /** R24: a self-evaluating unit signs only under an e-seal registration in force. */
+    /** R24: whether the issuer may sign: a self-evaluating unit only under an e-seal registration in force. */
+    public static boolean sealInForce(Unit issuer) {
+        return !issuer.selfEvaluating || SealRegistration.activeFor(issuer.id).isPresent();
+    }
+
     private static void requireSealInForce(Unit issuer) {
-        if (issuer.selfEvaluating && SealRegistration.activeFor(issuer.id).isEmpty()) {
+        if (!sealInForce(issuer)) {
             throw Problem.rule("R24", 409, "SEAL_NOT_REGISTERED", "No e-seal registered",
                     issuer.name + " has no title e-seal in force: a self-evaluating unit issues certificates only"
                             + " after its city HR bureau approved its e-seal registration.")

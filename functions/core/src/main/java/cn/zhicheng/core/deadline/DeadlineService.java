@@ -7,6 +7,7 @@ import cn.zhicheng.core.calendar.CalendarService;
 import cn.zhicheng.core.calendar.WorkingDayCalendar;
 import cn.zhicheng.core.identity.Actor;
 import cn.zhicheng.core.identity.Role;
+import cn.zhicheng.core.persistence.BatchInsert;
 import cn.zhicheng.core.problem.Problem;
 import cn.zhicheng.core.series.Committee;
 import cn.zhicheng.core.time.ClockProducer;
@@ -15,8 +16,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Attaches, meets, waives and lists deadlines, and recomputes open ones when the calendar changes (R32). */
@@ -29,14 +35,20 @@ public class DeadlineService {
     /** Rows recomputed per flush, so a calendar edit over many open deadlines keeps the session small. */
     private static final int RECOMPUTE_BATCH = 500;
 
+    private static final List<String> COLUMNS = List.of("id", "kind", "rule_id", "subject_type", "subject_id",
+            "start_date", "day_count", "day_type", "due_date", "state", "provisional", "owner_role", "owner_unit_id",
+            "owner_committee_id", "owner_account_id", "waived_reason", "closed_at", "created_at", "updated_at");
+
     private final CalendarService calendars;
     private final AuditTrail audit;
     private final Clock clock;
+    private final BatchInsert batch;
 
-    public DeadlineService(CalendarService calendars, AuditTrail audit, Clock clock) {
+    public DeadlineService(CalendarService calendars, AuditTrail audit, Clock clock, BatchInsert batch) {
         this.calendars = calendars;
         this.audit = audit;
         this.clock = clock;
+        this.batch = batch;
     }
 
     /** Today in China, the day every date rule is read on. */
@@ -92,6 +104,14 @@ public class DeadlineService {
         }
         DeadlineKind.Due due = dueDate == null ? kind.due(calendars.calendar(), start, days)
                 : new DeadlineKind.Due(dueDate, false, null, null);
+        Deadline deadline = open(kind, subjectId, start, days, due, owner, clock.instant());
+        deadline.persist();
+        return deadline;
+    }
+
+    /** A new open deadline row of the kind, before it is written. */
+    private static Deadline open(DeadlineKind kind, UUID subjectId, LocalDate start, int days, DeadlineKind.Due due,
+            Owner owner, Instant now) {
         Deadline deadline = new Deadline();
         deadline.id = UUID.randomUUID();
         deadline.kind = kind;
@@ -108,10 +128,41 @@ public class DeadlineService {
         deadline.ownerUnitId = owner.unitId();
         deadline.ownerCommitteeId = owner.committeeId();
         deadline.ownerAccountId = owner.accountId();
-        deadline.createdAt = clock.instant();
-        deadline.updatedAt = deadline.createdAt;
-        deadline.persist();
+        deadline.createdAt = now;
+        deadline.updatedAt = now;
         return deadline;
+    }
+
+    /** One deadline of a bulk attach: counted from start by the kind's rule, met at once when {@code met}. */
+    public record Attach(DeadlineKind kind, UUID subjectId, LocalDate start, Owner owner, boolean met) {
+    }
+
+    /**
+     * Attaches many deadlines of new subjects at once (an upload of appointment records, R25), written in one batch
+     * instead of an entity each; the subjects are new, so no existing deadline is looked for. A deadline met at once
+     * (the step happened with its recording) is written closed. Due dates are counted once per kind and start day.
+     */
+    public List<Deadline> attachAll(List<Attach> attaches) {
+        WorkingDayCalendar calendar = calendars.calendar();
+        Instant now = clock.instant();
+        Map<DeadlineKind, Map<LocalDate, DeadlineKind.Due>> counted = new EnumMap<>(DeadlineKind.class);
+        List<Deadline> deadlines = new ArrayList<>(attaches.size());
+        List<Object[]> rows = new ArrayList<>(attaches.size());
+        for (Attach attach : attaches) {
+            DeadlineKind.Due due = counted.computeIfAbsent(attach.kind(), k -> new HashMap<>())
+                    .computeIfAbsent(attach.start(), start -> attach.kind().due(calendar, start));
+            Deadline d = open(attach.kind(), attach.subjectId(), attach.start(), attach.kind().days(), due,
+                    attach.owner(), now);
+            if (attach.met()) {
+                close(d, DeadlineState.MET, null);
+            }
+            deadlines.add(d);
+            rows.add(new Object[] {d.id, d.kind.name(), d.rule, d.subjectType.name(), d.subjectId, d.startDate,
+                d.days, d.dayType.name(), d.dueDate, d.state.name(), d.provisional, d.ownerRole.name(), d.ownerUnitId,
+                d.ownerCommitteeId, d.ownerAccountId, d.waivedReason, d.closedAt, d.createdAt, d.updatedAt});
+        }
+        batch.insert("deadline", COLUMNS, rows);
+        return deadlines;
     }
 
     /**

@@ -4,6 +4,7 @@ import cn.zhicheng.core.audit.AuditTrail;
 import cn.zhicheng.core.config.ZhichengConfig;
 import cn.zhicheng.core.person.IdNumber;
 import cn.zhicheng.core.person.InvalidIdNumberException;
+import cn.zhicheng.core.person.NameMatcher;
 import cn.zhicheng.core.person.Person;
 import cn.zhicheng.core.unit.Unit;
 import cn.zhicheng.core.unit.UnitKind;
@@ -63,9 +64,16 @@ public class LocalSignIn {
         if (Account.findByUsername(username.trim()).isPresent()) {
             throw Problem.conflict("USERNAME_TAKEN", "User name taken", "Choose another user name.");
         }
-        if (Person.findByIdNumber(parsed.value()).isPresent()) {
+        Person known = Person.findByIdNumber(parsed.value()).orElse(null);
+        if (known != null && Account.count("personId", known.id) > 0) {
             throw Problem.conflict("ID_NUMBER_REGISTERED", "Already registered",
                     "An account already exists for this ID number; sign in with it instead.");
+        }
+        // R25: a self-evaluating unit's appointment record made the person before they had an account; the person
+        // who registers with that ID number and the same name is them, and sees their certificates
+        if (known != null && !NameMatcher.sameName(known.name, name)) {
+            throw Problem.conflict("NAME_MISMATCH", "Name does not match",
+                    "This ID number is on record under another name; register with the name it is recorded under.");
         }
         if (unitId != null) {
             Unit unit = Unit.findById(unitId);
@@ -75,8 +83,11 @@ public class LocalSignIn {
             }
         }
         Instant now = clock.instant();
-        Person person = Person.create(name.trim(), parsed, now);
-        person.persist();
+        Person person = known;
+        if (person == null) {
+            person = Person.create(name.trim(), parsed, now);
+            person.persist();
+        }
         Account account = Account.create(username, password, person.name, Role.APPLICANT, person.id, unitId, null, now);
         account.persist();
         audit.record(new Actor(account.id, account.username, account.displayName, Role.APPLICANT, unitId, person.id,

@@ -1,11 +1,14 @@
 package cn.zhicheng.core.unit;
 
+import cn.zhicheng.core.identity.Actor;
+import cn.zhicheng.core.problem.Problem;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
@@ -66,5 +69,19 @@ public class Unit extends PanacheEntityBase {
         }
         return region == null ? Optional.empty()
                 : find("kind = ?1 and region = ?2 order by code", UnitKind.HR_BUREAU, region).firstResultOptional();
+    }
+
+    /**
+     * The actor's own unit, which must be self-evaluating (自主评聘单位) to file series, register an e-seal or record
+     * appointments (R22, R24, R25); locked when the caller is about to change what hangs on it.
+     */
+    public static Unit selfEvaluatingOf(Actor actor, boolean lock) {
+        Unit unit = actor.unitId() == null ? null
+                : lock ? findById(actor.unitId(), LockModeType.PESSIMISTIC_WRITE) : findById(actor.unitId());
+        if (unit == null || !unit.selfEvaluating) {
+            throw Problem.of(403, "NOT_SELF_EVALUATING", "Not a self-evaluating unit", "Only a self-evaluating unit "
+                    + "(自主评聘单位) files series, registers a title e-seal and records appointments (R22, R24, R25).");
+        }
+        return unit;
     }
 }

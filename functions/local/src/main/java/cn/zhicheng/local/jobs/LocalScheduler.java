@@ -5,6 +5,7 @@ import cn.zhicheng.core.jobs.EndNoticePeriodsJob;
 import cn.zhicheng.core.jobs.ExpireSeriesFilingsJob;
 import cn.zhicheng.core.jobs.JobRunner;
 import cn.zhicheng.core.jobs.MarkOverdueJob;
+import cn.zhicheng.core.jobs.ReleaseAppointmentCertificatesJob;
 import cn.zhicheng.core.jobs.SendRemindersJob;
 import cn.zhicheng.core.jobs.VerifyAuditChainJob;
 import io.quarkus.scheduler.Scheduled;
@@ -51,5 +52,11 @@ public class LocalScheduler {
     @Scheduled(cron = "0 30 0 * * ?", timeZone = "Asia/Shanghai", identity = ExpireSeriesFilingsJob.NAME)
     void expireSeriesFilings() {
         jobs.run(ExpireSeriesFilingsJob.NAME);
+    }
+
+    /** Hourly: an appointment certificate is released on the day it is due, 15 working days after the upload (R25). */
+    @Scheduled(cron = "0 20 * * * ?", timeZone = "Asia/Shanghai", identity = ReleaseAppointmentCertificatesJob.NAME)
+    void releaseAppointmentCertificates() {
+        jobs.run(ReleaseAppointmentCertificatesJob.NAME);
     }
 }

@@ -1,5 +1,6 @@
 package cn.zhicheng.catalogue.filing.rest;
 
+import cn.zhicheng.core.unit.PhoneNumbers;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -30,9 +31,8 @@ public final class FilingRequests {
             @Size(max = 100) String specialty,
             @NotBlank @Size(max = 100) String handlingOffice,
             @NotBlank @Size(max = 50) String contactName,
-            @NotNull @Pattern(regexp = "\\d[\\d-]{5,18}\\d", message = "must be digits with an optional area code "
-                    + "and '-', 7 to 20 characters") String officePhone,
-            @NotNull @Pattern(regexp = "1\\d{10}", message = "must be 11 digits starting with 1") String mobilePhone,
+            @NotNull @Pattern(regexp = PhoneNumbers.LANDLINE, message = PhoneNumbers.LANDLINE_MESSAGE) String officePhone,
+            @NotNull @Pattern(regexp = PhoneNumbers.MOBILE, message = PhoneNumbers.MOBILE_MESSAGE) String mobilePhone,
             @NotNull @Min(0) @Max(1_000_000) Integer professionalCount,
             @NotNull @Size(min = 3, max = 3) List<@Valid @NotNull Evaluation> evaluations,
             UUID renewsId,

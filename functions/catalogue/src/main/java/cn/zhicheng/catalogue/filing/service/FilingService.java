@@ -61,7 +61,7 @@ public class FilingService {
     }
 
     public FilingView submit(Actor actor, FilingRequests.Filing request) {
-        Unit unit = selfEvaluatingUnit(actor);
+        Unit unit = Unit.selfEvaluatingOf(actor, false);
         int year = deadlines.today().getYear();
         Series series = requireValid(request, year);
         String specialty = blankToNull(request.specialty());
@@ -117,7 +117,7 @@ public class FilingService {
 
     /** The unit corrects a returned filing; it is submitted again. */
     public FilingView correct(Actor actor, UUID id, FilingRequests.Filing request) {
-        selfEvaluatingUnit(actor);
+        Unit.selfEvaluatingOf(actor, false);
         SeriesFiling filing = visible(actor, id);
         if (request.version() == null) {
             throw Problem.validation(List.of(new Problem.FieldError("version", "must not be null")));
@@ -176,7 +176,7 @@ public class FilingService {
     /** The unit or its HR bureau ends an approved filing; it leaves the catalogue and its deadlines are waived. */
     public FilingView cancel(Actor actor, UUID id, long version, String reason) {
         if (actor.role() == Role.SELF_EVAL_UNIT) {
-            selfEvaluatingUnit(actor);
+            Unit.selfEvaluatingOf(actor, false);
         }
         SeriesFiling filing = visible(actor, id);
         Problem.requireVersion("filing", version, filing.version);
@@ -263,22 +263,10 @@ public class FilingService {
         filing.evaluatedThird = request.evaluations().get(2).count();
     }
 
-    /**
-     * The actor's own unit, which must be self-evaluating; anything of another unit is then simply not found.
-     */
-    private static Unit selfEvaluatingUnit(Actor actor) {
-        Unit unit = actor.unitId() == null ? null : Unit.findById(actor.unitId());
-        if (unit == null || !unit.selfEvaluating) {
-            throw Problem.of(403, "NOT_SELF_EVALUATING", "Not a self-evaluating unit", "Only a self-evaluating "
-                    + "unit (自主评聘单位) files series in the catalogue (R22).");
-        }
-        return unit;
-    }
-
     /** The column that scopes the actor's filings: its own unit's, or those its HR bureau decides. */
     private static String scope(Actor actor) {
         if (actor.role() == Role.SELF_EVAL_UNIT) {
-            selfEvaluatingUnit(actor);
+            Unit.selfEvaluatingOf(actor, false);
             return "unitId";
         }
         return "hrBureauId";

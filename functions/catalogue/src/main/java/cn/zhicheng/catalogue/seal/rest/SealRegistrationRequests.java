@@ -1,6 +1,7 @@
 package cn.zhicheng.catalogue.seal.rest;
 
 import cn.zhicheng.core.catalogue.SealBusiness;
+import cn.zhicheng.core.unit.PhoneNumbers;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -24,9 +25,8 @@ public final class SealRegistrationRequests {
             @NotBlank @Size(max = 40) String creditCode,
             @NotBlank @Size(max = 50) String handlerName,
             @NotBlank @Size(max = 40) String handlerIdNumber,
-            @NotBlank @Pattern(regexp = "1[0-9]{10}", message = "11 digits starting with 1") String handlerMobile,
-            @Pattern(regexp = "[0-9][0-9-]{5,18}[0-9]",
-                    message = "digits with an optional area code and '-', 7 to 20 characters") String handlerPhone,
+            @NotBlank @Pattern(regexp = PhoneNumbers.MOBILE, message = PhoneNumbers.MOBILE_MESSAGE) String handlerMobile,
+            @Pattern(regexp = PhoneNumbers.LANDLINE, message = PhoneNumbers.LANDLINE_MESSAGE) String handlerPhone,
             @NotBlank @Size(max = 300) String address,
             @NotNull @AssertTrue(message = "the applicant must accept the declaration") Boolean declarationAccepted,
             Long version) {

@@ -13,22 +13,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class SealAccess {
 
-    /** The actor's own unit, which must be self-evaluating; locked when it is about to change (one step at a time). */
-    public Unit selfEvaluatingUnit(Actor actor, boolean lock) {
-        Unit unit = actor.unitId() == null ? null
-                : lock ? Unit.findById(actor.unitId(), LockModeType.PESSIMISTIC_WRITE) : Unit.findById(actor.unitId());
-        if (unit == null || !unit.selfEvaluating) {
-            throw Problem.of(403, "NOT_SELF_EVALUATING", "Not a self-evaluating unit",
-                    "Only a self-evaluating unit (自主评聘单位) registers a title e-seal.");
-        }
-        return unit;
-    }
-
     /** The registration if the actor is its unit or the unit's city HR bureau. */
     public SealRegistration visible(Actor actor, UUID id) {
         SealRegistration registration = find(id);
         if (actor.is(Role.SELF_EVAL_UNIT)) {
-            selfEvaluatingUnit(actor, false);
+            Unit.selfEvaluatingOf(actor, false);
         }
         if (!sees(actor, registration)) {
             throw notFound(id);
@@ -38,7 +27,7 @@ public class SealAccess {
 
     /** The unit's own registration, read under its unit's lock for a change. */
     public SealRegistration ownForChange(Actor actor, UUID id) {
-        selfEvaluatingUnit(actor, true);
+        Unit.selfEvaluatingOf(actor, true);
         SealRegistration registration = find(id);
         if (!registration.unitId.equals(actor.unitId())) {
             throw notFound(id);

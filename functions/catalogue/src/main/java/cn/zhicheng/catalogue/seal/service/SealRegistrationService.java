@@ -13,7 +13,7 @@ import cn.zhicheng.core.person.IdNumber;
 import cn.zhicheng.core.person.InvalidIdNumberException;
 import cn.zhicheng.core.problem.Problem;
 import cn.zhicheng.core.storage.EvidenceStore;
-import cn.zhicheng.core.storage.ImageFormat;
+import cn.zhicheng.core.storage.ImageType;
 import cn.zhicheng.core.unit.CreditCode;
 import cn.zhicheng.core.unit.InvalidCreditCodeException;
 import cn.zhicheng.core.unit.Unit;
@@ -71,7 +71,7 @@ public class SealRegistrationService {
 
     /** The unit applies; at most one application of a unit is open at a time. */
     public SealRegistration submit(Actor actor, SealRegistrationRequests.Application request) {
-        Unit unit = access.selfEvaluatingUnit(actor, true);
+        Unit unit = Unit.selfEvaluatingOf(actor, true);
         Checked checked = check(request);
         Optional<SealRegistration> pending = SealRegistration.<SealRegistration>find(
                 "unitId = ?1 and state in ?2", unit.id,
@@ -133,7 +133,7 @@ public class SealRegistrationService {
             throw Problem.rule("R24", 422, "SEAL_IMAGE_NOT_NEEDED", "No image for a cancellation",
                     "A cancellation ends the seal in force; it carries no seal image.");
         }
-        ImageFormat format = ImageFormat.declaredAndSniffed(declaredType, bytes).orElseThrow(() ->
+        ImageType format = ImageType.of(declaredType, bytes).orElseThrow(() ->
                 Problem.of(415, "UNSUPPORTED_MEDIA_TYPE", "Not a PNG or JPEG image",
                         "Send the seal image as image/png or image/jpeg, with the contents of that type; got "
                                 + (declaredType == null ? "no type" : declaredType) + "."));
@@ -143,12 +143,12 @@ public class SealRegistrationService {
         }
         String before = registration.imageKey == null ? null : "IMAGE";
         registration.imageKey = "seal-registrations/" + registration.id + "/image";
-        registration.imageContentType = format.contentType();
+        registration.imageContentType = format.mediaType();
         registration.imageSize = (long) bytes.length;
         registration.imageSha256 = sha256(bytes);
-        store.write(registration.imageKey, bytes, format.contentType());
+        store.write(registration.imageKey, bytes, format.mediaType());
         audit.record(actor, new AuditTrail.Change("SEAL_REGISTRATION_IMAGE", SUBJECT, registration.id, before,
-                "IMAGE", format.contentType() + ", " + bytes.length + " bytes, SHA-256 " + registration.imageSha256));
+                "IMAGE", format.mediaType() + ", " + bytes.length + " bytes, SHA-256 " + registration.imageSha256));
         return flushed(registration);
     }
 
@@ -170,7 +170,7 @@ public class SealRegistrationService {
     public Listing list(Actor actor, SealRegistrationState state, int page, int size) {
         String owner;
         if (actor.is(Role.SELF_EVAL_UNIT)) {
-            access.selfEvaluatingUnit(actor, false);
+            Unit.selfEvaluatingOf(actor, false);
             owner = "unitId";
         } else {
             owner = "hrBureauId";
@@ -185,7 +185,7 @@ public class SealRegistrationService {
     /** The unit's seal in force. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public SealRegistration current(Actor actor) {
-        Unit unit = access.selfEvaluatingUnit(actor, false);
+        Unit unit = Unit.selfEvaluatingOf(actor, false);
         return SealRegistration.activeFor(unit.id).orElseThrow(() -> Problem.notFound("NO_SEAL_IN_FORCE",
                 unit.name + " has no registered e-seal in force."));
     }

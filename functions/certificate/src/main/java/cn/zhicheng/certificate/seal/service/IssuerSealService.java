@@ -5,7 +5,7 @@ import cn.zhicheng.core.certificate.IssuerSealImage;
 import cn.zhicheng.core.identity.Actor;
 import cn.zhicheng.core.problem.Problem;
 import cn.zhicheng.core.storage.EvidenceStore;
-import cn.zhicheng.core.storage.ImageFormat;
+import cn.zhicheng.core.storage.ImageType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.security.MessageDigest;
@@ -43,36 +43,35 @@ public class IssuerSealService {
 
     /** Replaces the actor's bureau's seal image once the bytes are what the declared type says they are. */
     public IssuerSealImage upload(Actor actor, String declaredType, byte[] bytes) {
-        String type = declaredType == null ? "" : declaredType.split(";")[0].trim().toLowerCase(Locale.ROOT);
-        Optional<ImageFormat> format = ImageFormat.declaredAndSniffed(type, bytes);
-        if (format.isEmpty()) {
-            throw Problem.rule("R27", 400, "SEAL_IMAGE_INVALID", "Not a PNG or JPEG image",
+        ImageType image = ImageType.of(declaredType, bytes).orElseThrow(() -> {
+            String type = declaredType == null ? "" : declaredType.split(";")[0].trim().toLowerCase(Locale.ROOT);
+            return Problem.rule("R27", 400, "SEAL_IMAGE_INVALID", "Not a PNG or JPEG image",
                     "Send the seal as image/png or image/jpeg with the matching file contents; got "
                             + (type.isEmpty() ? "no type" : type) + ".");
-        }
+        });
         if (bytes.length > MAX_SIZE) {
             throw Problem.rule("R27", 400, "SEAL_IMAGE_INVALID", "Seal image too large",
                     "The seal image may be at most 1 MiB; this one is " + bytes.length + " bytes.");
         }
         UUID issuerId = actor.unitId();
         String sha256 = sha256(bytes);
-        IssuerSealImage image = IssuerSealImage.findById(issuerId);
-        String before = image == null ? null : "UPLOADED";
-        if (image == null) {
-            image = new IssuerSealImage();
-            image.issuerId = issuerId;
+        IssuerSealImage seal = IssuerSealImage.findById(issuerId);
+        String before = seal == null ? null : "UPLOADED";
+        if (seal == null) {
+            seal = new IssuerSealImage();
+            seal.issuerId = issuerId;
         }
-        image.imageKey = "seal/" + issuerId + "/" + sha256 + (format.get() == ImageFormat.PNG ? ".png" : ".jpg");
-        image.contentType = type;
-        image.size = bytes.length;
-        image.sha256 = sha256;
-        image.uploadedBy = actor.accountId();
-        image.uploadedAt = clock.instant();
-        store.write(image.imageKey, bytes, type);
-        image.persist();
+        seal.imageKey = "seal/" + issuerId + "/" + sha256 + image.extension();
+        seal.contentType = image.mediaType();
+        seal.size = bytes.length;
+        seal.sha256 = sha256;
+        seal.uploadedBy = actor.accountId();
+        seal.uploadedAt = clock.instant();
+        store.write(seal.imageKey, bytes, seal.contentType);
+        seal.persist();
         audit.record(actor, new AuditTrail.Change("SEAL_IMAGE_UPLOADED", SUBJECT, issuerId, before, "UPLOADED",
-                type + ", " + bytes.length + " bytes, SHA-256 " + sha256));
-        return image;
+                seal.contentType + ", " + bytes.length + " bytes, SHA-256 " + sha256));
+        return seal;
     }
 
     /** The actor's bureau's seal image. */
