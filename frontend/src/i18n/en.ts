@@ -2000,6 +2000,8 @@ const en: MessageSchema = {
     UPLOAD_NOT_FOUND: 'No such upload of your unit',
     REQUIRED: 'A required value is missing',
     TOO_LONG: 'A value is too long',
+    NAME_MISMATCH_register: 'The name differs from the one on record for this ID number',
+    ID_NUMBER_REGISTERED: 'This ID number already has an account'
   },
   problemNext: {
     INTEGRITY_BAN: 'You may apply again from {banEndsOn} (R20). If you think the record is wrong, ask the HR bureau for a review; see “My integrity record”.',
@@ -2143,6 +2145,8 @@ const en: MessageSchema = {
     UPLOAD_NOT_FOUND: 'Refresh the upload history and open it again.',
     REQUIRED: 'Fill in every field marked with an asterisk.',
     TOO_LONG: 'Shorten the values as the fields say.',
+    NAME_MISMATCH_register: 'Use the name on your ID card (as your unit recorded it); if the record is wrong, contact your unit.',
+    ID_NUMBER_REGISTERED: 'Sign in with that account; if you forgot the user name, contact your unit or the HR bureau.'
   },
 }
 

@@ -1996,6 +1996,8 @@ const zhCN = {
     UPLOAD_NOT_FOUND: '没有该上传记录，或它不属于本单位',
     REQUIRED: '必填项未填写',
     TOO_LONG: '内容超过长度限制',
+    NAME_MISMATCH_register: '姓名与该身份证号码已登记的姓名不符',
+    ID_NUMBER_REGISTERED: '该身份证号码已注册账号'
   },
   problemNext: {
     INTEGRITY_BAN: '自 {banEndsOn} 起可再次申报（R20）。如认为记录有误，可向人社部门申请复核；详情见“我的诚信记录”。',
@@ -2137,6 +2139,8 @@ const zhCN = {
     UPLOAD_NOT_FOUND: '请刷新上传记录后重新打开。',
     REQUIRED: '请填写标有星号的各项。',
     TOO_LONG: '请按各栏提示缩短内容。',
+    NAME_MISMATCH_register: '请填写身份证上的姓名（即单位报送评聘信息时登记的姓名）；如登记有误，请联系所在单位。',
+    ID_NUMBER_REGISTERED: '请用已有账号登录；如忘记用户名，请联系所在单位或人社部门。'
   },
 }
 
