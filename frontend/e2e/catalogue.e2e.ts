@@ -5,7 +5,8 @@
 // credit code with a wrong check character is stopped in the browser; the 职称专用章 image) and the bureau approves it
 // after seeing the image (R24); the unit downloads the template (its header row is the contract's), uploads a sheet
 // made here with one bad row (the report shows the row, its column and code, nothing of it written), then the corrected
-// sheet (only that row added, the others already recorded), and a photo for one record (R25); the server clock moves
+// sheet (only that row added, the others already recorded; report.xlsx and the history's reports), one more record one
+// by one with its report to the personnel department, and a photo for one record (R25); the server clock moves
 // past the release day and the release job runs: the record with a photo is RELEASED with a certificate number, the one
 // without is held for its photo; the person registers with the record's ID number, downloads the certificate from
 // "My certificates", and the scan of its page 1 verifies VALID with the number and name (R27, R28).
@@ -14,7 +15,7 @@
 // Needs pdftoppm (poppler-utils). Moves the server clock about five weeks on: run-all.ts runs it last.
 // Prints "1 passed, 0 failed" or "0 passed, 1 failed".
 import { readFileSync } from 'node:fs'
-import type { Page } from 'playwright-core'
+import type { Locator, Page } from 'playwright-core'
 import { getAs, tokenFor } from './api'
 import { downloadPdf, rasterise, scan } from './certificateSteps'
 import {
@@ -31,6 +32,7 @@ import {
   runScenario,
   serverNow,
   setClock,
+  setDate,
   signIn,
   signOut,
   step,
@@ -79,6 +81,15 @@ function sheetRow(p: Person, today: string, idNumber = p.idNumber): string[] {
 async function nav(page: Page, testid: string): Promise<void> {
   await page.locator('[data-testid="success-message"]').waitFor({ state: 'hidden', timeout: TIMEOUT }).catch(() => undefined)
   await byTestId(page, testid).click()
+}
+
+/** Chooses an option and checks the select shows it: a click while the dropdown still opens can be lost. */
+async function choose(page: Page, select: Locator, label: string): Promise<void> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await chooseOption(page, select, label)
+    if ((await select.innerText()).includes(label)) return
+  }
+  fail(`the select does not show ${label} after choosing it`)
 }
 
 async function fillNumber(page: Page, testid: string, value: number): Promise<void> {
@@ -144,7 +155,7 @@ async function catalogue(page: Page): Promise<void> {
     await byTestId(page, 'filing-new').click()
     const dialog = byTestId(page, 'filing-dialog')
     await dialog.waitFor({ timeout: TIMEOUT })
-    await chooseOption(page, byTestId(dialog, 'filing-series'), SERIES)
+    await choose(page, byTestId(dialog, 'filing-series'), SERIES)
     await field(dialog, 'filing-specialty').fill(SPECIALTY)
     await field(dialog, 'filing-office').fill('人事处')
     await field(dialog, 'filing-contact').fill('王老师')
@@ -318,6 +329,12 @@ async function catalogue(page: Page): Promise<void> {
     // the outcome filter shows the accepted rows too
     await byTestId(report, 'upload-report-filter-ACCEPTED').click()
     if ((await report.locator('[data-testid="report-row"][data-outcome="ACCEPTED"]').count()) !== 2) fail('the filter does not show the 2 accepted rows')
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: TIMEOUT }),
+      byTestId(report, 'upload-report-xlsx').click(),
+    ]).catch(async () => fail(`no report.xlsx download: ${await visibleProblems(page)}`))
+    const headers = headerRow(readFileSync(await download.path()))
+    if (!headers.length) fail(`report.xlsx (${download.suggestedFilename()}) has no header row`)
   })
 
   await step('the corrected sheet adds only that row; the others are already recorded', async () => {
@@ -328,6 +345,13 @@ async function catalogue(page: Page): Promise<void> {
     await page.locator('[data-testid="uploads-history"][data-loaded="true"]').waitFor({ timeout: TIMEOUT })
     const listed = await page.locator('[data-testid="uploads-history"] tr', { hasText: RUN_ID }).count()
     if (listed < 2) fail(`the upload history lists ${listed} of this run's 2 uploads`)
+    // the first upload's report, opened again from the history, still shows its refused row
+    const first = page.locator('[data-testid="uploads-history"] tr', { hasText: `评聘信息-${RUN_ID}.xlsx` })
+    await byTestId(first, 'upload-open').click()
+    const again = page.locator('[data-testid="uploads-history"] [data-testid="upload-report"][data-refused="1"]')
+    await again.waitFor({ timeout: TIMEOUT }).catch(async () => fail(`the first upload's report does not open from the history: ${await visibleProblems(page)}`))
+    await again.locator('[data-testid="report-row"][data-row="4"][data-outcome="REFUSED"]').waitFor({ timeout: TIMEOUT }).catch(() =>
+      fail('the reopened report does not show row 4 refused'))
   })
 
   const appointmentId = await step('the unit uploads the photo of one record', async () => {
@@ -345,6 +369,37 @@ async function catalogue(page: Page): Promise<void> {
     await page.locator(`[data-testid="appointment-row"][data-id="${id}"][data-has-photo="true"]`).waitFor({ timeout: TIMEOUT }).catch(async () =>
       fail(`the photo is not shown as uploaded: ${await visibleProblems(page)}`))
     return id
+  })
+
+  await step('one more record entered one by one (the 15 fields), then its report to the personnel department (R25)', async () => {
+    const p: Person = { name: `吴${RUN_NAME}`, idNumber: freshIdNumber() }
+    await field(page, 'appointments-q').fill('')
+    await byTestId(page, 'appointments-search').click()
+    await byTestId(page, 'appointment-new').click()
+    const dialog = byTestId(page, 'appointment-dialog')
+    await dialog.waitFor({ timeout: TIMEOUT })
+    await field(dialog, 'ap-name').fill(p.name)
+    await field(dialog, 'ap-id-number').fill(p.idNumber)
+    await choose(page, byTestId(dialog, 'ap-series'), SERIES)
+    await field(dialog, 'ap-specialty').fill(SPECIALTY)
+    await choose(page, byTestId(dialog, 'ap-level'), '中级')
+    await field(dialog, 'ap-post').fill('馆员')
+    await setDate(page, 'ap-appointed-on', today)
+    await setDate(page, 'ap-term-start', today)
+    await setDate(page, 'ap-term-end', plusYears(today, 3, -1))
+    await field(dialog, 'ap-committee').fill('潍坊学院图书资料系列职称评聘委员会')
+    await field(dialog, 'ap-publication').fill(`潍院人字〔2026〕${RUN_ID.slice(-3)}号`)
+    await byTestId(dialog, 'appointment-submit').click()
+    const row = page.locator(`[data-testid="appointment-row"][data-name="${p.name}"][data-state="RECORDED"]`)
+    await row.waitFor({ timeout: TIMEOUT }).catch(async () => fail(`${p.name} is not listed as recorded: ${await visibleProblems(page)}`))
+    const id = (await row.getAttribute('data-id')) ?? ''
+    await page.locator(`[data-testid="appointment-report"][data-id="${id}"]`).click()
+    const report = byTestId(page, 'appointment-report-dialog')
+    await report.waitFor({ timeout: TIMEOUT })
+    await field(report, 'appointment-report-reference').fill(`潍院人备〔2026〕${RUN_ID.slice(-3)}号`)
+    await byTestId(report, 'appointment-report-confirm').click()
+    await page.locator(`[data-testid="appointment-report"][data-id="${id}"]`).waitFor({ state: 'detached', timeout: TIMEOUT }).catch(async () =>
+      fail(`the report is not recorded: ${await visibleProblems(page)}`))
   })
 
   await step('past the release day the job releases the certificate; the record without a photo is held (R25)', async () => {
@@ -382,7 +437,7 @@ async function catalogue(page: Page): Promise<void> {
     const username = `ap-${RUN_ID}`
     await field(page, 'register-name').fill(withPhoto.name)
     await field(page, 'register-id-number').fill(withPhoto.idNumber)
-    await chooseOption(page, byTestId(page, 'register-unit'), UNIT)
+    await choose(page, byTestId(page, 'register-unit'), UNIT)
     await field(page, 'register-username').fill(username)
     await field(page, 'register-password').fill('a-long-password')
     await byTestId(page, 'register-submit').click()

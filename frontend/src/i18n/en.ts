@@ -1785,6 +1785,7 @@ const en: MessageSchema = {
     submit: 'Save',
     saved: 'Record of {name} saved',
     savedBackfill: 'Record of {name} backfilled (R26)',
+    noFiledSeries: 'Your unit has no active series filing: file one under "Series filings" first (R23)',
   },
   uploadReport: {
     title: 'Import report: {file}',

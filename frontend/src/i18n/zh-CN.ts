@@ -1781,6 +1781,7 @@ const zhCN = {
     submit: '保存',
     saved: '已保存 {name} 的评聘信息',
     savedBackfill: '已补录 {name} 的评聘信息（R26）',
+    noFiledSeries: '本单位没有有效的系列备案，请先在“职称系列备案”中备案（R23）',
   },
   uploadReport: {
     title: '导入结果：{file}',
