@@ -12,15 +12,12 @@
 //   Mock backend:                  npm run build && ZC_MOCK_PORT=8093 npm run mock &
 //                                  ZC_BASE_URL=http://localhost:8093 npx tsx e2e/certificate.e2e.ts
 // Needs pdftoppm (poppler-utils). Prints "1 passed, 0 failed" or "0 passed, 1 failed".
-import { execFileSync } from 'node:child_process'
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { filedApplication } from './api'
+import { downloadPdf, rasterise, scan } from './certificateSteps'
 import {
   BASE_URL,
   byTestId,
-  ensureArtifacts,
   fail,
   field,
   log,
@@ -101,21 +98,6 @@ async function filedOnMock(): Promise<Holder> {
 
 // ---------- page steps ----------
 
-/** Uploads a PNG on the verify page and waits for the one outcome it shows. */
-async function scan(page: Page, png: Buffer): Promise<{ outcome: string; number: string; name: string; text: string }> {
-  await page.goto(`${BASE_URL}/verify`)
-  await byTestId(page, 'verify-page').waitFor({ timeout: TIMEOUT })
-  await byTestId(page, 'verify-upload').setInputFiles({ name: 'certificate-page-1.png', mimeType: 'image/png', buffer: png })
-  const result = page.locator('[data-testid="verify-outcome"][data-source="upload"]')
-  await result.waitFor({ timeout: TIMEOUT * 2 }).catch(async () => fail(`the verify page shows no outcome for the scan: ${await visibleProblems(page)}`))
-  return {
-    outcome: (await result.getAttribute('data-outcome')) ?? '',
-    number: (await result.getAttribute('data-number')) ?? '',
-    name: (await result.getAttribute('data-name')) ?? '',
-    text: (await result.innerText()).replace(/\s+/g, ' ').trim(),
-  }
-}
-
 async function certificate(page: Page): Promise<void> {
   // The mock backend's catalogue is its own (ENG, not the demo seed's ENGINEERING) and it has no registration.
   const series = (await (await fetch(`${BASE_URL}/api/catalogue/series`)).json().catch(() => [])) as Array<{ code: string }>
@@ -181,27 +163,12 @@ async function certificate(page: Page): Promise<void> {
     if (status !== 'VALID') fail(`the new certificate is ${status}`)
     const publication = await card.innerText()
     if (!publication.includes(PUBLICATION)) fail(`the certificate does not show the publication number ${PUBLICATION}`)
-    const [download] = await Promise.all([
-      page.waitForEvent('download', { timeout: TIMEOUT }),
-      byTestId(card, 'certificate-pdf').click(),
-    ]).catch(async () => fail(`no PDF download: ${await visibleProblems(page)}`))
-    const dir = ensureArtifacts()
-    const pdfPath = join(dir, `certificate-${RUN_ID}.pdf`)
-    await download.saveAs(pdfPath)
-    if (!readFileSync(pdfPath).subarray(0, 5).equals(Buffer.from('%PDF-'))) fail(`${download.suggestedFilename()} is not a PDF`)
-    log(`    certificate ${number} (${id}); PDF ${download.suggestedFilename()}`)
+    const { pdfPath, fileName } = await downloadPdf(page, card)
+    log(`    certificate ${number} (${id}); PDF ${fileName}`)
     return { number, id, pdfPath }
   })
 
-  const png = await step('page 1 of the PDF is rasterised at 150 dpi (pdftoppm)', async () => {
-    const out = cert.pdfPath.replace(/\.pdf$/, '-page1')
-    try {
-      execFileSync('pdftoppm', ['-r', '150', '-png', '-f', '1', '-l', '1', '-singlefile', cert.pdfPath, out])
-    } catch (e) {
-      fail(`pdftoppm failed (apt-get install poppler-utils): ${e instanceof Error ? e.message : String(e)}`)
-    }
-    return readFileSync(`${out}.png`)
-  })
+  const png = await step('page 1 of the PDF is rasterised at 150 dpi (pdftoppm)', async () => rasterise(cert.pdfPath))
 
   await step('the scan uploaded on the verify page shows VALID with the number and name, checked in the browser', async () => {
     const sent: string[] = []

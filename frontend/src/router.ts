@@ -213,6 +213,52 @@ const routes: RouteRecordRaw[] = [
     meta: { roles: ['HR_BUREAU'] },
   },
   // ---------- end of certificates ----------
+  // ---------- Self-evaluating units (docs/catalogue.md, R22–R26) ----------
+  {
+    path: '/catalogue',
+    name: 'public-catalogue',
+    component: () => import('./views/PublicCatalogue.vue'),
+    meta: { public: true },
+  },
+  { path: '/self-eval', redirect: '/self-eval/filings' },
+  {
+    path: '/self-eval/filings',
+    name: 'self-eval-filings',
+    component: () => import('./views/SelfEvalFilings.vue'),
+    meta: { roles: ['SELF_EVAL_UNIT'] },
+  },
+  {
+    path: '/self-eval/seal',
+    name: 'self-eval-seal',
+    component: () => import('./views/SelfEvalSeal.vue'),
+    meta: { roles: ['SELF_EVAL_UNIT'] },
+  },
+  {
+    path: '/self-eval/appointments',
+    name: 'self-eval-appointments',
+    component: () => import('./views/SelfEvalAppointments.vue'),
+    meta: { roles: ['SELF_EVAL_UNIT'] },
+  },
+  { path: '/self-eval-admin', redirect: '/self-eval-admin/filings' },
+  {
+    path: '/self-eval-admin/filings',
+    name: 'bureau-filings',
+    component: () => import('./views/BureauFilings.vue'),
+    meta: { roles: ['HR_BUREAU'] },
+  },
+  {
+    path: '/self-eval-admin/seals',
+    name: 'bureau-seals',
+    component: () => import('./views/BureauSeals.vue'),
+    meta: { roles: ['HR_BUREAU'] },
+  },
+  {
+    path: '/self-eval-admin/due-dates',
+    name: 'filing-due-dates',
+    component: () => import('./views/FilingDueDates.vue'),
+    meta: { roles: ['HR_BUREAU'] },
+  },
+  // ---------- end of self-evaluating units ----------
   { path: '/verify', name: 'verify', component: () => import('./views/Verify.vue'), meta: { public: true } },
   {
     path: '/:pathMatch(.*)*',

@@ -22,12 +22,22 @@ import { deadlines, jobs, notifications } from '../src/api/endpoints'
 
 // The code lists of the deadlines contract, spelled out here so a change there is noticed here.
 // docs/api.md, then docs/spotcheck.md (SPOT_CHECK_RESPONSE, R18), then docs/certificates.md (ISSUANCE_REPORT, R29)
-const API_KINDS =
-  'UNIT_PUBLICITY, MEETING_APPLICATION, PASS_LIST, RESULT_NOTICE, OBJECTION_ANSWER, FILING, INTERMEDIATE_FINISH, INTERMEDIATE_SUMMARY, JUNIOR_FINISH, SUBMISSION_WINDOW_CLOSE, SPOT_CHECK_RESPONSE, ISSUANCE_REPORT'.split(
-    ', ',
-  )
+const API_KINDS = (
+  'UNIT_PUBLICITY, MEETING_APPLICATION, PASS_LIST, RESULT_NOTICE, OBJECTION_ANSWER, FILING, INTERMEDIATE_FINISH, INTERMEDIATE_SUMMARY, JUNIOR_FINISH, SUBMISSION_WINDOW_CLOSE, SPOT_CHECK_RESPONSE, ISSUANCE_REPORT, ' +
+  // docs/catalogue.md (R22, R25)
+  'SERIES_FILING_RENEWAL, SERIES_FILING_EXPIRY, APPOINTMENT_REPORT, APPOINTMENT_UPLOAD, CERTIFICATE_RELEASE'
+).split(', ')
 const API_STATES = ['OPEN', 'MET', 'OVERDUE', 'WAIVED']
-const API_JOBS = ['mark-overdue', 'end-notice-periods', 'send-reminders', 'close-submission-windows', 'verify-audit-chain']
+const API_JOBS = [
+  'mark-overdue',
+  'end-notice-periods',
+  'send-reminders',
+  'close-submission-windows',
+  'verify-audit-chain',
+  // docs/catalogue.md (R22, R25)
+  'expire-series-filings',
+  'release-appointment-certificates',
+]
 
 function dl(id: string, dueDate: string, state: string, extra: Partial<Deadline> = {}): Deadline {
   return { id, kind: 'FILING', rule: 'R16', dueDate, state, ...extra }

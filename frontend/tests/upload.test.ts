@@ -86,7 +86,7 @@ describe('uploadWithProgress (XHR wrapper)', () => {
     expect(seen).toEqual([0, 25, 50, 99])
 
     xhr.respond(200)
-    await expect(done).resolves.toEqual({ status: 200 })
+    await expect(done).resolves.toEqual({ status: 200, responseText: '' })
     expect(seen.at(-1)).toBe(100)
     // monotonic
     expect([...seen].sort((a, b) => a - b)).toEqual(seen)
@@ -134,7 +134,7 @@ describe('uploadWithProgress (XHR wrapper)', () => {
     expect(xhr.method).toBe('PUT')
     expect(xhr.headers).toEqual({})
     xhr.respond(204)
-    await expect(done).resolves.toEqual({ status: 204 })
+    await expect(done).resolves.toEqual({ status: 204, responseText: '' })
   })
 })
 

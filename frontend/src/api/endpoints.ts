@@ -88,6 +88,27 @@ import type {
   SpotCheckVerification,
 } from './types'
 
+import type {
+  Appointment,
+  AppointmentFields,
+  AppointmentQuery,
+  CatalogueItem,
+  CatalogueQuery,
+  Filing,
+  FilingDueDate,
+  FilingFields,
+  ItemPage,
+  NationalSeries,
+  NewFiling,
+  SealFields,
+  SealRegistration,
+  UploadReport,
+  UploadSummary,
+} from './types'
+import { uploadWithProgress, type XhrLike } from '../lib/upload'
+import { ProblemError } from '../lib/problem'
+import { session } from '../lib/session'
+
 const enc = encodeURIComponent
 
 /** A new applicant's account; the server checks the ID number (GB 11643) and the unit (R3). */
@@ -614,3 +635,131 @@ export const publicSpotchecks = {
   verification: (id: string) =>
     http.get<SpotCheckVerification>(`/api/public/spotchecks/${enc(id)}/verification`, { auth: false }),
 }
+
+// ---------- Self-evaluating units (docs/catalogue.md, R22–R26) ----------
+
+/** The public catalogue's filters as a query (also for the Excel export link, which needs no sign-in). */
+export function catalogueQuery(query: CatalogueQuery): string {
+  return queryString({ unit: query.unit?.trim(), series: query.series?.trim(), city: query.city?.trim(), page: query.page, size: query.size })
+}
+
+/** The public catalogue of active filings (R23); no sign-in. */
+export const publicCatalogue = {
+  list: (query: CatalogueQuery = {}) =>
+    http.get<ItemPage<CatalogueItem>>(`/api/public/catalogue${catalogueQuery(query)}`, { auth: false, redirectOn401: false }),
+  /** The 附件1 layout as Excel, with the same filters (paging left out: the sheet has every match). */
+  xlsxUrl: (query: CatalogueQuery = {}) =>
+    `/api/public/catalogue.xlsx${catalogueQuery({ unit: query.unit, series: query.series, city: query.city })}`,
+}
+
+export const nationalSeries = () => http.get<NationalSeries[]>('/api/catalogue/series?national=true', { auth: false })
+
+/** Series filings (R22): the unit files, corrects, renews and cancels; its city HR bureau approves or returns. */
+export const filings = {
+  list: (query: { state?: string; page?: number; size?: number } = {}) =>
+    http.get<ItemPage<Filing>>(`/api/filings${queryString({ state: query.state, page: query.page, size: query.size })}`),
+  get: (id: string) => http.get<Filing>(`/api/filings/${enc(id)}`),
+  create: (body: NewFiling) => http.post<Filing>('/api/filings', body),
+  correct: (id: string, body: FilingFields, version: number) => http.put<Filing>(`/api/filings/${enc(id)}`, { ...body, version }),
+  approve: (id: string, version: number, note?: string) =>
+    http.post<Filing>(`/api/filings/${enc(id)}/approve`, { version, note: note || undefined }),
+  return: (id: string, version: number, reason: string) =>
+    http.post<Filing>(`/api/filings/${enc(id)}/return`, { version, reason }),
+  cancel: (id: string, version: number, reason: string) =>
+    http.post<Filing>(`/api/filings/${enc(id)}/cancel`, { version, reason }),
+}
+
+/** The yearly filing due dates (end of April unless the HR bureau set another). */
+export const filingDueDates = {
+  list: (from: number, to: number) => http.get<FilingDueDate[]>(`/api/filing-due-dates${queryString({ from, to })}`),
+  set: (year: number, dueOn: string, note?: string) =>
+    http.put<FilingDueDate>(`/api/filing-due-dates/${enc(String(year))}`, { dueOn, note: note || undefined }),
+}
+
+/** Title e-seal registrations (R24). */
+export const sealRegistrations = {
+  list: (query: { state?: string; page?: number; size?: number } = {}) =>
+    http.get<ItemPage<SealRegistration>>(
+      `/api/seal-registrations${queryString({ state: query.state, page: query.page, size: query.size })}`,
+    ),
+  get: (id: string) => http.get<SealRegistration>(`/api/seal-registrations/${enc(id)}`),
+  /** The seal in force; 404 NO_SEAL_IN_FORCE when there is none. */
+  current: () => http.get<SealRegistration>('/api/seal-registrations/current'),
+  create: (body: SealFields) => http.post<SealRegistration>('/api/seal-registrations', body),
+  correct: (id: string, body: SealFields, version: number) =>
+    http.put<SealRegistration>(`/api/seal-registrations/${enc(id)}`, { ...body, version }),
+  /** The image itself as the body: image/png or image/jpeg, at most 1 MB. */
+  uploadImage: (id: string, file: Blob, contentType: string) =>
+    request<SealRegistration>('PUT', `/api/seal-registrations/${enc(id)}/image`, file, { contentType, binary: true }),
+  imagePath: (id: string) => `/api/seal-registrations/${enc(id)}/image`,
+  approve: (id: string, version: number, note?: string) =>
+    http.post<SealRegistration>(`/api/seal-registrations/${enc(id)}/approve`, { version, note: note || undefined }),
+  return: (id: string, version: number, reason: string) =>
+    http.post<SealRegistration>(`/api/seal-registrations/${enc(id)}/return`, { version, reason }),
+}
+
+export const TEMPLATE_PATH = '/api/appointments/template.xlsx'
+
+/** Appointment records (R25, R26): one by one or from the Excel template; photo, report, withdrawal. Never deleted. */
+export const appointments = {
+  list: (query: AppointmentQuery = {}) =>
+    http.get<ItemPage<Appointment>>(
+      `/api/appointments${queryString({
+        state: query.state,
+        q: query.q?.trim(),
+        backfill: query.backfill ?? undefined,
+        page: query.page,
+        size: query.size,
+      })}`,
+    ),
+  get: (id: string) => http.get<Appointment>(`/api/appointments/${enc(id)}`),
+  create: (body: AppointmentFields) => http.post<Appointment>('/api/appointments', body),
+  report: (id: string, version: number, reportedOn: string, reportReference?: string) =>
+    http.post<Appointment>(`/api/appointments/${enc(id)}/report`, {
+      version,
+      reportedOn,
+      reportReference: reportReference || undefined,
+    }),
+  withdraw: (id: string, version: number, reason: string) =>
+    http.post<Appointment>(`/api/appointments/${enc(id)}/withdraw`, { version, reason }),
+  /** PNG or JPEG, at most 2 MB. */
+  uploadPhoto: (id: string, file: Blob, contentType: string) =>
+    request<Appointment>('PUT', `/api/appointments/${enc(id)}/photo`, file, { contentType, binary: true }),
+  photoPath: (id: string) => `/api/appointments/${enc(id)}/photo`,
+  uploads: (page = 0, size = 20) => http.get<ItemPage<UploadSummary>>(`/api/appointments/uploads${queryString({ page, size })}`),
+  upload: (id: string, outcome?: string) =>
+    http.get<UploadReport>(`/api/appointments/uploads/${enc(id)}${queryString({ outcome })}`),
+  reportXlsxPath: (id: string) => `/api/appointments/uploads/${enc(id)}/report.xlsx`,
+  templatePath: TEMPLATE_PATH,
+}
+
+/**
+ * Sends a filled template with upload progress (fetch has none): XMLHttpRequest with the session's token, the sheet's
+ * bytes as the body; resolves with the per-row report, rejects with the server's problem (NOT_EXCEL, WRONG_COLUMNS, …).
+ */
+export async function uploadAppointmentSheet(
+  file: Blob & { name?: string },
+  onProgress: (percent: number) => void,
+  xhrFactory?: () => XhrLike,
+): Promise<UploadReport> {
+  const headers: Record<string, string> = {
+    'Content-Type': XLSX_CONTENT_TYPE,
+    Accept: 'application/json, application/problem+json',
+  }
+  if (session.token) headers.Authorization = `Bearer ${session.token}`
+  const result = await uploadWithProgress({
+    method: 'POST',
+    url: `/api/appointments/uploads${queryString({ fileName: file.name || 'appointments.xlsx' })}`,
+    headers,
+    body: file,
+    onProgress,
+    xhrFactory,
+  })
+  try {
+    return JSON.parse(result.responseText) as UploadReport
+  } catch {
+    throw new ProblemError({ title: 'Unreadable answer', code: 'UNREADABLE_ANSWER', status: result.status })
+  }
+}
+
+export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'

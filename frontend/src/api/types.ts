@@ -395,6 +395,11 @@ export const DEADLINE_KINDS = [
   'SUBMISSION_WINDOW_CLOSE',
   'SPOT_CHECK_RESPONSE',
   'ISSUANCE_REPORT',
+  'SERIES_FILING_RENEWAL',
+  'SERIES_FILING_EXPIRY',
+  'APPOINTMENT_REPORT',
+  'APPOINTMENT_UPLOAD',
+  'CERTIFICATE_RELEASE',
 ] as const
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number]
 
@@ -451,6 +456,8 @@ export const JOB_NAMES = [
   'send-reminders',
   'close-submission-windows',
   'verify-audit-chain',
+  'expire-series-filings',
+  'release-appointment-certificates',
 ] as const
 export type JobName = (typeof JOB_NAMES)[number]
 
@@ -1135,4 +1142,250 @@ export interface SpotCheckVerification {
   sampleMatches: boolean
   inspectorsMatches: boolean
   recomputedSample: string[]
+}
+
+// ---------- Self-evaluating units (docs/catalogue.md, R22–R26): filings, public catalogue, e-seals, appointments ----------
+
+/** A list answer of docs/catalogue.md. */
+export interface ItemPage<T> {
+  items: T[]
+  total: number
+}
+
+/** A national series (GET /api/catalogue/series?national=true). */
+export interface NationalSeries extends Series {
+  national?: boolean
+}
+
+export const FILING_STATES = ['SUBMITTED', 'APPROVED', 'RETURNED', 'EXPIRED', 'RENEWED', 'CANCELLED'] as const
+export type FilingState = (typeof FILING_STATES)[number]
+
+export interface YearCount {
+  year: number
+  count: number
+}
+
+/** The fields of 附件1 (自主评聘职称系列（专业）申请表). */
+export interface FilingFields {
+  seriesId: string
+  specialty?: string | null
+  handlingOffice: string
+  contactName: string
+  officePhone: string
+  mobilePhone: string
+  professionalCount: number
+  evaluations: YearCount[]
+}
+
+export interface NewFiling extends FilingFields {
+  renewsId?: string | null
+}
+
+export interface Filing extends FilingFields {
+  id: string
+  unitId: string
+  unitName: string
+  city?: string | null
+  seriesCode: string
+  seriesName: string
+  filingYear: number
+  state: FilingState | string
+  submittedAt?: string | null
+  decidedAt?: string | null
+  decisionNote?: string | null
+  validFrom?: string | null
+  validUntil?: string | null
+  renewsId?: string | null
+  renewalDue?: string | null
+  /** Why it was cancelled. */
+  endedReason?: string | null
+  version: number
+  deadlines?: Deadline[] | null
+}
+
+export interface FilingDueDate {
+  year: number
+  dueOn: string
+  note?: string | null
+  /** True when the HR bureau set it; false for the default (end of April). */
+  set: boolean
+}
+
+/** One active filing in the public catalogue (R23); the mobile phone comes masked. */
+export interface CatalogueItem {
+  filingId: string
+  unitId: string
+  unitName: string
+  city?: string | null
+  seriesId: string
+  seriesCode: string
+  seriesName: string
+  specialty?: string | null
+  handlingOffice: string
+  contactName: string
+  officePhone: string
+  mobilePhone: string
+  professionalCount: number
+  evaluations: YearCount[]
+  validFrom: string
+  validUntil: string
+}
+
+export interface CatalogueQuery {
+  unit?: string
+  series?: string
+  city?: string
+  page?: number
+  size?: number
+}
+
+export const SEAL_BUSINESSES = ['NEW', 'CHANGE', 'CANCEL'] as const
+export type SealBusiness = (typeof SEAL_BUSINESSES)[number]
+
+export const SEAL_STATES = ['SUBMITTED', 'APPROVED', 'RETURNED', 'RETIRED'] as const
+export type SealState = (typeof SEAL_STATES)[number]
+
+/** The fields of 附件3 (评聘证书电子印章申请表). */
+export interface SealFields {
+  business: SealBusiness
+  unitName: string
+  legalRepresentative: string
+  creditCode: string
+  handlerName: string
+  handlerIdNumber: string
+  handlerMobile: string
+  handlerPhone?: string | null
+  address: string
+  declarationAccepted: boolean
+}
+
+export interface SealRegistration extends Omit<SealFields, 'handlerIdNumber'> {
+  id: string
+  unitId?: string | null
+  /** Masked by the server. */
+  handlerIdNumber?: string | null
+  handlerIdNumberMasked?: string | null
+  state: SealState | string
+  hasImage: boolean
+  kid?: string | null
+  decisionNote?: string | null
+  submittedAt?: string | null
+  decidedAt?: string | null
+  createdAt?: string | null
+  version: number
+}
+
+export const APPOINTMENT_STATES = ['RECORDED', 'RELEASED', 'WITHDRAWN'] as const
+export type AppointmentState = (typeof APPOINTMENT_STATES)[number]
+
+export const HOLD_REASONS = ['PHOTO_MISSING', 'SEAL_NOT_REGISTERED', 'FILING_INACTIVE'] as const
+export type HoldReason = (typeof HOLD_REASONS)[number]
+
+/** The 15 fields of the information collection form, in the template's column order. */
+export interface AppointmentFields {
+  name: string
+  idNumber: string
+  sex: 'MALE' | 'FEMALE' | string
+  seriesId: string
+  specialty: string
+  practisedSpecialty?: string | null
+  level: Level | string
+  post: string
+  appointedOn: string
+  termStartsOn: string
+  termEndsOn: string
+  committeeName: string
+  publicationNumber: string
+  reportedOn?: string | null
+  reportReference?: string | null
+}
+
+export interface Appointment extends Omit<AppointmentFields, 'idNumber'> {
+  id: string
+  idNumberMasked: string
+  seriesName: string
+  state: AppointmentState | string
+  backfill: boolean
+  uploadedOn?: string | null
+  uploadedLate?: boolean
+  reportDue?: string | null
+  uploadDue?: string | null
+  releaseOn?: string | null
+  holdReason?: HoldReason | string | null
+  hasPhoto: boolean
+  certificateId?: string | null
+  certificateNumber?: string | null
+  uploadId?: string | null
+  uploadRow?: number | null
+  withdrawnReason?: string | null
+  version: number
+}
+
+export interface AppointmentQuery {
+  state?: string
+  q?: string
+  backfill?: boolean | null
+  page?: number
+  size?: number
+}
+
+export const ROW_OUTCOMES = ['ACCEPTED', 'REFUSED', 'ALREADY_RECORDED'] as const
+export type RowOutcome = (typeof ROW_OUTCOMES)[number]
+
+/** The per-row codes of an upload report (docs/catalogue.md). */
+export const ROW_CODES = [
+  'REQUIRED',
+  'TOO_LONG',
+  'INVALID_ID_NUMBER',
+  'SEX_MISMATCH',
+  'NAME_MISMATCH',
+  'UNKNOWN_SERIES',
+  'SERIES_NOT_FILED',
+  'BACKFILL_TERM_ENDED',
+  'UNKNOWN_LEVEL',
+  'INVALID_DATE',
+  'FUTURE_DATE',
+  'TERM_ORDER',
+  'REPORT_BEFORE_APPOINTMENT',
+  'DUPLICATE_ROW',
+] as const
+export type RowCode = (typeof ROW_CODES)[number]
+
+export interface RowProblem {
+  column?: string | null
+  code: RowCode | string
+  message?: string | null
+}
+
+export interface ReportRow {
+  row: number
+  outcome: RowOutcome | string
+  appointmentId?: string | null
+  name?: string | null
+  idNumberMasked?: string | null
+  problems?: RowProblem[] | null
+}
+
+export interface UploadReport {
+  uploadId: string
+  fileName: string
+  rowCount: number
+  accepted: number
+  refused: number
+  alreadyRecorded: number
+  rows: ReportRow[]
+}
+
+/** An upload in the history list (counts only). */
+export interface UploadSummary {
+  uploadId?: string
+  id?: string
+  fileName: string
+  rowCount: number
+  accepted: number
+  refused: number
+  alreadyRecorded: number
+  uploadedAt?: string | null
+  createdAt?: string | null
+  uploadedBy?: string | null
 }

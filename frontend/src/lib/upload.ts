@@ -84,6 +84,8 @@ export interface UploadOptions {
 
 export interface UploadResult {
   status: number
+  /** The answer's body (a presigned store answers nothing; the sheet upload answers its report). */
+  responseText: string
 }
 
 /**
@@ -113,7 +115,7 @@ export function uploadWithProgress(opts: UploadOptions): Promise<UploadResult> {
     xhr.onload = () => {
       if (xhr.status >= 200 && xhr.status < 300) {
         report(100)
-        resolve({ status: xhr.status })
+        resolve({ status: xhr.status, responseText: xhr.responseText ?? '' })
       } else {
         const problem = parseProblem(
           xhr.status,
