@@ -139,7 +139,8 @@ public class AppointmentUploadService {
             throw Problem.notFound("UPLOAD_NOT_FOUND", "No upload " + id + " is yours.");
         }
         List<?> rows = AppointmentUpload.getEntityManager().createNativeQuery("select row_number, outcome, "
-                + "appointment_id, holder_name, id_number_masked, problems from appointment_upload_row "
+                // as text: H2 hands a native uuid column back as its bytes, PostgreSQL as a UUID
+                + "cast(appointment_id as varchar), holder_name, id_number_masked, problems from appointment_upload_row "
                 + "where upload_id = ?1 and (cast(?2 as varchar) is null or outcome = ?2) order by row_number")
                 .setParameter(1, id).setParameter(2, outcome).getResultList();
         List<UploadReport.RowReport> reports = new ArrayList<>(rows.size());
@@ -190,7 +191,7 @@ public class AppointmentUploadService {
     }
 
     private static UUID uuid(Object value) {
-        return value == null ? null : value instanceof UUID u ? u : UUID.fromString(value.toString());
+        return value == null ? null : UUID.fromString(value.toString());
     }
 
     private static int count(List<UploadReport.RowReport> reports, String outcome) {
