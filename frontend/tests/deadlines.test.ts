@@ -155,7 +155,7 @@ describe('labels of the deadline codes', () => {
     expect([...DEADLINE_STATES]).toEqual(API_STATES)
     expect([...JOB_NAMES]).toEqual(API_JOBS)
     expect([...JOB_STATUSES]).toEqual(['RUNNING', 'SUCCEEDED', 'FAILED'])
-    expect([...NOTIFICATION_KINDS]).toEqual(['REMINDER', 'OVERDUE'])
+    expect([...NOTIFICATION_KINDS]).toEqual(['REMINDER', 'OVERDUE', 'RELEASED'])
     expect([...DAY_TYPES]).toEqual(['WORKING', 'CALENDAR', 'FIXED_DATE'])
   })
 

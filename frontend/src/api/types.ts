@@ -436,7 +436,7 @@ export interface Deadline {
   title?: BilingualText | null
 }
 
-export const NOTIFICATION_KINDS = ['REMINDER', 'OVERDUE'] as const
+export const NOTIFICATION_KINDS = ['REMINDER', 'OVERDUE', 'RELEASED'] as const
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
 
 /** GET /api/notifications, newest first (named so as not to shadow the DOM's Notification). */

@@ -393,6 +393,7 @@ const en: MessageSchema = {
   notificationKind: {
     REMINDER: 'Reminder',
     OVERDUE: 'Overdue',
+    RELEASED: 'Certificate released',
   },
   jobs: {
     title: 'Scheduled jobs',

@@ -394,6 +394,7 @@ const zhCN = {
   notificationKind: {
     REMINDER: '到期提醒',
     OVERDUE: '逾期通知',
+    RELEASED: '证书已发放',
   },
   jobs: {
     title: '定时任务',

@@ -23,6 +23,8 @@ import cn.zhicheng.core.export.XlsxWriter;
 import cn.zhicheng.core.identity.LocalSignIn;
 import cn.zhicheng.core.jobs.JobRunner;
 import cn.zhicheng.core.jobs.ReleaseAppointmentCertificatesJob;
+import cn.zhicheng.core.notification.Notification;
+import cn.zhicheng.core.notification.NotificationKind;
 import cn.zhicheng.core.problem.Problem;
 import cn.zhicheng.core.series.Series;
 import cn.zhicheng.core.testing.CatalogueFixtures;
@@ -151,6 +153,26 @@ class AppointmentResourceTest {
         assertEquals(releaseOn, certificate.issuedOn);
         assertEquals("高级工程师", certificate.post);
         assertNotNull(certificate.photoKey);
+    }
+
+    @Test
+    void R25_aHolderWhoHasSignedUpIsToldOfTheReleaseOnce() throws Exception {
+        String idNumber = freshIdNumber(true);
+        String id = record(row("唐军", idNumber, LocalDate.of(2026, 11, 9))).statusCode(201).extract().path("id");
+        photo(id).statusCode(200);
+        LocalSignIn.Session session = signIn.register("tang-" + UUID.randomUUID().toString().substring(0, 6),
+                "long-enough", "唐军", idNumber, null);
+        UUID account = session.account().id;
+
+        moveTo(workingDaysAfter(TODAY, 15));
+        release();
+        release();
+        String number = get(id).body("state", is("RELEASED")).extract().path("certificateNumber");
+        List<Notification> told = QuarkusTransaction.requiringNew().call(() ->
+                Notification.<Notification>list("recipientAccountId", account));
+        assertEquals(1, told.size(), "one notification, however often the job runs");
+        assertEquals(NotificationKind.RELEASED, told.get(0).kind);
+        assertTrue(told.get(0).messageZh.contains(number), told.get(0).messageZh);
     }
 
     @Test

@@ -13,7 +13,11 @@ import cn.zhicheng.core.certificate.IssuerKeys;
 import cn.zhicheng.core.deadline.Deadline;
 import cn.zhicheng.core.deadline.DeadlineKind;
 import cn.zhicheng.core.deadline.DeadlineService;
+import cn.zhicheng.core.identity.Account;
 import cn.zhicheng.core.identity.Actor;
+import cn.zhicheng.core.identity.Role;
+import cn.zhicheng.core.notification.Notification;
+import cn.zhicheng.core.notification.NotificationKind;
 import cn.zhicheng.core.series.Series;
 import cn.zhicheng.core.unit.Unit;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * {@code release-appointment-certificates}: R25: the certificate of an appointment record is available to the person
@@ -99,10 +104,43 @@ public class ReleaseAppointmentCertificatesJob implements Job {
             changes.add(new AuditTrail.Change("RELEASE", SUBJECT, appointment.id, AppointmentState.RECORDED.name(),
                     AppointmentState.RELEASED.name(), certificates.get(i).number));
         }
+        tellHolders(releasing, certificates, now);
         audit.recordAll(actor(), changes);
         String next = page.isEmpty() ? cursor : page.get(page.size() - 1).id.toString();
         return new Batch(page.size(), changes.size(), next, page.size() < size,
                 Map.of("released", releasing.size(), "held", held));
+    }
+
+    /**
+     * R25: the person learns the certificate is theirs to download, if they have signed up; one who signs up later
+     * finds it under their certificates.
+     */
+    private static void tellHolders(List<Appointment> released, List<Certificate> certificates, Instant now) {
+        if (released.isEmpty()) {
+            return;
+        }
+        Map<UUID, List<Account>> accounts = Account.<Account>list("personId in ?1 and role = ?2",
+                released.stream().map(a -> a.personId).toList(), Role.APPLICANT).stream()
+                .collect(Collectors.groupingBy(account -> account.personId));
+        for (int i = 0; i < released.size(); i++) {
+            Appointment appointment = released.get(i);
+            Certificate certificate = certificates.get(i);
+            UUID deadlineId = Deadline.findFor(DeadlineKind.CERTIFICATE_RELEASE, appointment.id).orElseThrow().id;
+            for (Account account : accounts.getOrDefault(appointment.personId, List.of())) {
+                Notification notification = new Notification();
+                notification.id = UUID.randomUUID();
+                notification.recipientAccountId = account.id;
+                notification.deadlineId = deadlineId;
+                notification.kind = NotificationKind.RELEASED;
+                notification.messageZh = "您的评聘证书 " + certificate.number + "（" + certificate.seriesName + " "
+                        + certificate.level.nameZh() + "）已发放，可在“我的证书”中查看和下载。";
+                notification.messageEn = "Your appointment certificate " + certificate.number + " ("
+                        + certificate.level.nameEn() + ") has been released; see and download it under My "
+                        + "certificates.";
+                notification.createdAt = now;
+                notification.persist();
+            }
+        }
     }
 
     /** Why the appointment's certificate cannot be released today, if it cannot. */
