@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import {
+  CREDIT_CATEGORIES,
   CREDIT_CODE_CHARS,
+  CREDIT_PROVINCES,
   creditCheckCharFor,
   creditCodeProblem,
   isValidCreditCode,
@@ -21,8 +23,10 @@ function prng(seed: number): () => number {
 /** A valid code: registration authority and kind, a 6-digit division, a 9-character organisation code, its check. */
 function randomValid(next: () => number): string {
   const pick = (chars: string) => chars[Math.floor(next() * chars.length)]
-  let first17 = pick('159Y') + pick('123459') // e.g. 9 工商, 1 机关; kind
-  for (let i = 0; i < 6; i++) first17 += pick('0123456789')
+  const authority = pick(Object.keys(CREDIT_CATEGORIES).join(''))
+  const provinces = [...CREDIT_PROVINCES]
+  let first17 = authority + pick(CREDIT_CATEGORIES[authority]) + provinces[Math.floor(next() * provinces.length)]
+  for (let i = 0; i < 4; i++) first17 += pick('0123456789')
   for (let i = 0; i < 9; i++) first17 += pick(CREDIT_CODE_CHARS)
   return first17 + creditCheckCharFor(first17)
 }
@@ -43,6 +47,9 @@ describe('unified social credit code (GB 32100-2015)', () => {
   it('names what is wrong: length, characters outside the set, the division code, the check', () => {
     expect(creditCodeProblem('91350100M000100Y4')).toBe('length')
     expect(creditCodeProblem('91350100M000100Y433')).toBe('length')
+    expect(creditCodeProblem('B1350100M000100Y4' + 'X')).toBe('authority') // B gives no codes
+    expect(creditCodeProblem('94350100M000100Y4' + 'X')).toBe('category') // 工商 gives 1, 2 and 3 only
+    expect(creditCodeProblem('91990100M000100Y4' + 'X')).toBe('division') // 99 is no province
     expect(creditCodeProblem('91350100M000100I43')).toBe('characters') // I is not used
     expect(creditCodeProblem('91350100M000100O43')).toBe('characters') // nor O
     expect(creditCodeProblem('913A0100M000100Y4' + 'X')).toBe('division')

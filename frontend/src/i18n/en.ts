@@ -1567,6 +1567,8 @@ const en: MessageSchema = {
     years: 'The counts of the 3 years before the filing year',
     credit_length: 'A unified social credit code has 18 characters',
     credit_characters: 'Digits and capital letters only (no I, O, S, V or Z)',
+    credit_authority: 'Character 1 is the registration authority (1–9, A, N or Y)',
+    credit_category: 'Character 2 is not a category that registration authority gives',
     credit_division: 'Characters 3–8 are the administrative division code (6 digits)',
     credit_check: 'The check character does not match: compare each character with the business licence',
     idNumber: 'Invalid ID number (length, birth date or check digit)',

@@ -1563,6 +1563,8 @@ const zhCN = {
     years: '须填写备案年度前 3 年的评聘人数',
     credit_length: '统一社会信用代码为 18 位',
     credit_characters: '统一社会信用代码只含数字和大写字母（不含 I、O、S、V、Z）',
+    credit_authority: '第 1 位应为登记管理部门代码（1–9、A、N、Y）',
+    credit_category: '第 2 位不是该登记管理部门的机构类别代码',
     credit_division: '第 3–8 位应为登记管理机关行政区划码（6 位数字）',
     credit_check: '校验位不符，请逐位核对营业执照或法人证书上的代码',
     idNumber: '身份证号码不正确（位数、出生日期或校验位有误）',
