@@ -38,3 +38,20 @@ export function useLoad<T>(fetch: () => Promise<T>, initial: T, options: LoadOpt
 export function useListLoad<T>(fetch: () => Promise<T[] | null | undefined>) {
   return useLoad<T[]>(async () => (await fetch()) ?? [], [], { toast: true })
 }
+
+/**
+ * Paging of a list whose query carries a 0-based `page`: `search` starts again from the first page, `toPage` takes
+ * the 1-based page of the pager.
+ */
+export function usePaging(query: { page: number }, load: () => Promise<unknown>) {
+  return {
+    search() {
+      query.page = 0
+      void load()
+    },
+    toPage(p: number) {
+      query.page = p - 1
+      void load()
+    },
+  }
+}
