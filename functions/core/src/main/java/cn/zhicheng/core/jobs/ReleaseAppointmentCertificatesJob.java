@@ -124,9 +124,13 @@ public class ReleaseAppointmentCertificatesJob implements Job {
                 .collect(Collectors.groupingBy(account -> account.personId));
         for (int i = 0; i < released.size(); i++) {
             Appointment appointment = released.get(i);
+            List<Account> holders = accounts.getOrDefault(appointment.personId, List.of());
+            if (holders.isEmpty()) {
+                continue;
+            }
             Certificate certificate = certificates.get(i);
             UUID deadlineId = Deadline.findFor(DeadlineKind.CERTIFICATE_RELEASE, appointment.id).orElseThrow().id;
-            for (Account account : accounts.getOrDefault(appointment.personId, List.of())) {
+            for (Account account : holders) {
                 Notification notification = new Notification();
                 notification.id = UUID.randomUUID();
                 notification.recipientAccountId = account.id;
